@@ -1,0 +1,25 @@
+import type { Bank, BankQuestion } from '../core/bank.js';
+import { findQuestion } from '../core/bank.js';
+import { didYouMean } from '../core/suggest.js';
+import { formatProblem } from '../core/yaml-file.js';
+import { loadBank } from '../io/bank-loader.js';
+import { println, type Context } from './context.js';
+import { EXIT, UsageError } from './errors.js';
+
+/**
+ * Loads the bank for a command that reads it. Problems are printed, one per line, and make the
+ * command end with exit code 2; whatever loaded cleanly is still used.
+ */
+export async function openBank(ctx: Context): Promise<Bank> {
+  const loaded = await loadBank(ctx.bankDirs, ctx.cwd);
+  for (const problem of loaded.problems) println(ctx.stderr, ctx.errorColor.red(formatProblem(problem)));
+  if (loaded.problems.length > 0) ctx.exitCode = EXIT.badInput;
+  return loaded.bank;
+}
+
+export function requireQuestion(bank: Bank, id: string): BankQuestion {
+  const found = findQuestion(bank, id);
+  if (found) return found;
+  const ids = bank.questions.map((entry) => entry.question.id);
+  throw new UsageError(`no question "${id}" in the bank${didYouMean(id, ids)}; "mlsd list" shows them all`);
+}

@@ -1,0 +1,10 @@
+import type { Command } from 'commander';
+import type { Context } from '../context.js';
+import { defineList } from './list.js';
+import { defineShow } from './show.js';
+import { defineValidate } from './validate.js';
+
+/** Each command file defines its options and help beside its action. */
+export type DefineCommand = (program: Command, ctx: Context) => Command;
+
+export const COMMANDS: readonly DefineCommand[] = [defineList, defineShow, defineValidate];

@@ -1,0 +1,39 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+
+export interface Output {
+  write(text: string): unknown;
+  isTTY?: boolean;
+  columns?: number;
+}
+
+/** Everything a command may touch outside its arguments: passed in, so tests run in-process. */
+export interface Io {
+  stdout: Output;
+  stderr: Output;
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  cwd: string;
+  env: Readonly<Record<string, string | undefined>>;
+}
+
+export interface Context extends Io {
+  /** Colour for stdout: on only for a terminal, never with NO_COLOR. */
+  color: ChalkInstance;
+  /** Colour for stderr, decided the same way for that stream. */
+  errorColor: ChalkInstance;
+  debug: boolean;
+  /** Bank folders from --bank and MLSD_BANK, in that order. */
+  bankDirs: string[];
+  /** Set by a command that finishes with a code other than 0 without throwing. */
+  exitCode?: number;
+}
+
+export function colorFor(stream: Output, env: Io['env']): ChalkInstance {
+  const noColor = env.NO_COLOR !== undefined && env.NO_COLOR !== '';
+  const force = env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== '';
+  const level = noColor ? 0 : force || stream.isTTY === true ? 1 : 0;
+  return new Chalk({ level });
+}
+
+export function println(out: Output, text = ''): void {
+  out.write(`${text}\n`);
+}

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { KebabId, StepIdSchema, Text } from './common.js';
+
+/**
+ * How a concept's mentions earn credit. `mention`: any alias counts. `reasoned`: an alias counts
+ * only with a reason beside it (a "because", "so that", "trade-off"... in its line or the next).
+ */
+export const MATCHER_KINDS = ['mention', 'reasoned'] as const;
+export type MatcherKind = (typeof MATCHER_KINDS)[number];
+
+export const ConceptSchema = z.strictObject({
+  id: KebabId,
+  step: StepIdSchema,
+  label: Text,
+  kind: z.enum(MATCHER_KINDS).default('mention'),
+  any: z.array(Text).min(1, 'expected at least one alias'),
+  weight: z.number().positive().max(5).default(1),
+  required: z.boolean().default(false),
+  group: KebabId.optional(),
+  negatable: z.boolean().default(true),
+  hint: Text,
+});
+
+export type Concept = z.output<typeof ConceptSchema>;

@@ -1,0 +1,150 @@
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { z } from 'zod';
+
+export interface Position {
+  line: number;
+  col: number;
+}
+
+/** One thing wrong with one file, at a place in it: printed as `file:line:col: message`. */
+export interface Problem extends Position {
+  file: string;
+  message: string;
+}
+
+export type PropertyPath = readonly PropertyKey[];
+
+/** A parsed file that still knows where each of its values stands in the text. */
+export interface Located<T> {
+  value: T;
+  file: string;
+  locate(path: PropertyPath): Position;
+}
+
+export type ParseResult<T> = { ok: true; file: Located<T> } | { ok: false; problems: Problem[] };
+
+export function formatProblem(problem: Problem): string {
+  return `${problem.file}:${problem.line}:${problem.col}: ${problem.message}`;
+}
+
+/**
+ * Parses YAML text and validates it against a schema, collecting every problem with its line
+ * and column. Pure: the caller reads the file.
+ */
+export function parseYamlFile<S extends z.ZodType>(
+  text: string,
+  file: string,
+  schema: S,
+): ParseResult<z.output<S>> {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const at = (offset: number): Position => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, col };
+  };
+
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      problems: doc.errors.map((error) => ({
+        file,
+        ...at(error.pos[0]),
+        message: `invalid YAML: ${firstLine(error.message)}`,
+      })),
+    };
+  }
+
+  const locate = (path: PropertyPath): Position => at(nodeAt(doc, path)?.range?.[0] ?? 0);
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    return { ok: false, problems: [{ file, line: 1, col: 1, message: `invalid YAML: ${String(error)}` }] };
+  }
+  const result = schema.safeParse(data);
+  if (result.success) {
+    return { ok: true, file: { value: result.data, file, locate } };
+  }
+  return {
+    ok: false,
+    problems: result.error.issues.map((issue) => describeIssue(issue, data, file, locate, doc, at)),
+  };
+}
+
+function describeIssue(
+  issue: z.core.$ZodIssue,
+  data: unknown,
+  file: string,
+  locate: (path: PropertyPath) => Position,
+  doc: Document,
+  at: (offset: number) => Position,
+): Problem {
+  const path = issue.path;
+  const where = path.length > 0 ? `${formatPath(path)}: ` : '';
+  if (issue.code === 'unrecognized_keys') {
+    const key = issue.keys[0] ?? '';
+    const keyNode = mapKeyNode(doc, path, key);
+    const position = keyNode?.range ? at(keyNode.range[0]) : locate(path);
+    const names = issue.keys.map((name) => `"${name}"`).join(', ');
+    return { file, ...position, message: `${where}unknown field ${names}` };
+  }
+  if (path.length === 0 && (data === null || data === undefined)) {
+    return { file, line: 1, col: 1, message: 'the file is empty: expected a mapping of fields' };
+  }
+  if (path.length > 0 && valueAt(data, path) === undefined) {
+    const parent = path.slice(0, -1);
+    const field = String(path[path.length - 1]);
+    const within = parent.length > 0 ? ` in ${formatPath(parent)}` : '';
+    return { file, ...locate(parent), message: `missing required field "${field}"${within}` };
+  }
+  return { file, ...locate(path), message: `${where}${lowerFirst(issue.message)}` };
+}
+
+function nodeAt(doc: Document, path: PropertyPath): Node | undefined {
+  let node: unknown = doc.contents;
+  let found = node as Node | undefined;
+  for (const key of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isScalar(item.key) && item.key.value === key);
+      if (!pair) break;
+      node = pair.value ?? pair.key;
+    } else if (isSeq(node) && typeof key === 'number') {
+      node = node.items[key];
+    } else {
+      break;
+    }
+    if (!node) break;
+    found = node as Node;
+  }
+  return found;
+}
+
+function mapKeyNode(doc: Document, path: PropertyPath, key: string): Node | undefined {
+  const map = nodeAt(doc, path);
+  if (!isMap(map)) return undefined;
+  const pair = map.items.find((item) => isScalar(item.key) && item.key.value === key);
+  return pair?.key as Node | undefined;
+}
+
+function valueAt(data: unknown, path: PropertyPath): unknown {
+  let value = data;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+export function formatPath(path: PropertyPath): string {
+  return path
+    .map((key, index) => (typeof key === 'number' ? `[${key}]` : `${index === 0 ? '' : '.'}${String(key)}`))
+    .join('');
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0]!.trim();
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}

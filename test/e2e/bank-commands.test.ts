@@ -1,0 +1,112 @@
+import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { spawnCli } from '../helpers/cli.js';
+
+const QUESTION_IDS = [
+  'ad-click-prediction',
+  'fraud-detection',
+  'harmful-content-detection',
+  'video-recommendation',
+  'visual-search',
+];
+const ESC = '\u001b';
+
+describe('mlsd list (built binary)', () => {
+  it('prints the bank as an aligned table', () => {
+    const result = spawnCli(['list']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const lines = result.stdout.split('\n');
+    expect(lines[0]).toMatch(/^ID\s+TITLE\s+DIFFICULTY\s+TAGS$/);
+    for (const id of QUESTION_IDS) expect(result.stdout).toContain(id);
+    const titleColumn = lines[0]!.indexOf('TITLE');
+    for (const line of lines.slice(1, 1 + QUESTION_IDS.length)) expect(line.charAt(titleColumn - 1)).toBe(' ');
+  });
+
+  it('--json is a stable array of objects', () => {
+    const result = spawnCli(['list', '--json']);
+    expect(result.code).toBe(0);
+    const rows = JSON.parse(result.stdout) as Array<Record<string, unknown>>;
+    expect(rows.map((row) => row.id)).toEqual(QUESTION_IDS);
+    for (const row of rows) expect(Object.keys(row)).toEqual(['id', 'title', 'difficulty', 'tags']);
+  });
+
+  it('--tag, --difficulty and --search filter', () => {
+    const byTag = JSON.parse(spawnCli(['list', '--tag', 'recommendation', '--json']).stdout) as Array<{ id: string; tags: string[] }>;
+    expect(byTag.map((row) => row.id)).toContain('video-recommendation');
+    expect(byTag.length).toBeLessThan(QUESTION_IDS.length);
+    for (const row of byTag) expect(row.tags).toContain('recommendation');
+    const searched = JSON.parse(spawnCli(['list', '--search', 'card payments', '--json']).stdout) as Array<{ id: string }>;
+    expect(searched.map((row) => row.id)).toEqual(['fraud-detection']);
+    const bad = spawnCli(['list', '--difficulty', 'extreme']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('Allowed choices are easy, medium, hard');
+  });
+
+  it('prints no escape codes with NO_COLOR, even when colour is forced', () => {
+    const result = spawnCli(['list'], { env: { NO_COLOR: '1', FORCE_COLOR: '1' } });
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toContain(ESC);
+    expect(spawnCli(['list'], { env: { FORCE_COLOR: '1' } }).stdout).toContain(ESC);
+  });
+});
+
+describe('mlsd show (built binary)', () => {
+  it('--rubric shows the checklist under all seven steps', () => {
+    const result = spawnCli(['show', 'video-recommendation', '--rubric']);
+    expect(result.code).toBe(0);
+    const sections = result.stdout.split(/\n(?=\d\. )/).slice(1);
+    expect(sections.map((section) => section.split(' ')[0])).toEqual(['1.', '2.', '3.', '4.', '5.', '6.', '7.']);
+    for (const section of sections) expect(section).toContain('Checklist:');
+  });
+
+  it('an unknown id exits 2 with a suggestion and no stack trace', () => {
+    const result = spawnCli(['show', 'video-recomendation']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('did you mean "video-recommendation"');
+    const nope = spawnCli(['show', 'nope']);
+    expect(nope.code).toBe(2);
+    expect(nope.stderr).toMatch(/^mlsd: no question "nope" in the bank/);
+    expect(nope.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('mlsd validate (built binary)', () => {
+  it('passes on the built-in bank with a one-line summary', () => {
+    const result = spawnCli(['validate']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('names broken.yaml:LINE:COL in a bank folder and exits 2', () => {
+    const bank = mkdtempSync(join(tmpdir(), 'mlsd-bank-'));
+    mkdirSync(join(bank, 'questions'));
+    writeFileSync(join(bank, 'questions', 'broken.yaml'), 'version: 1\nid: broken\ntitle: "unclosed\n');
+    writeFileSync(join(bank, 'broken.yaml'), 'version: 1\nid: [broken\n');
+    const result = spawnCli(['validate', '--bank', bank]);
+    expect(result.code).toBe(2);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines.filter((line) => /broken\.yaml:\d+:\d+: invalid YAML/.test(line))).toHaveLength(2);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('global options', () => {
+  it('--version and --help with examples on every command', () => {
+    expect(spawnCli(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    for (const command of ['list', 'show', 'validate']) {
+      const help = spawnCli([command, '--help']);
+      expect(help.code).toBe(0);
+      expect(help.stdout).toContain('Examples:');
+    }
+  });
+
+  it('an unknown command exits 2 with a suggestion', () => {
+    const result = spawnCli(['shwo']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Did you mean show?');
+  });
+});
