@@ -1,0 +1,91 @@
+import type { StepId } from '../framework.js';
+import type { ScoreResult, StepResult } from '../scoring/result.js';
+import type { Problem } from '../yaml-file.js';
+
+/** The bar a file must reach: an overall minimum and optional per-step minimums. */
+export interface PassPolicy {
+  minScore: number;
+  stepMinScores: Partial<Record<StepId, number>>;
+}
+
+/** One graded notes file; a file that could not be graded has `error` and no steps. */
+export interface FileGrade {
+  path: string;
+  question: string | null;
+  score: number | null;
+  passed: boolean;
+  minScore: number;
+  stepMinScores: Partial<Record<StepId, number>>;
+  /** Why it did not pass, one sentence each. */
+  failures: string[];
+  warnings: string[];
+  steps: StepResult[];
+  error?: Problem;
+}
+
+export interface GradeSummary {
+  files: number;
+  passed: number;
+  failed: number;
+  errors: number;
+  /** Questions of a practice set with no answer file. */
+  missing: string[];
+  minScore: number;
+  averageScore: number | null;
+  /** Whether everything passed: the exit code is 0 exactly when this holds. */
+  passedAll: boolean;
+}
+
+/** What `mlsd grade` produces and every reporter formats; its JSON form is a documented contract. */
+export interface GradeReport {
+  version: 1;
+  set: string | null;
+  files: FileGrade[];
+  summary: GradeSummary;
+}
+
+export function gradeFile(path: string, result: ScoreResult, policy: PassPolicy): FileGrade {
+  const failures: string[] = [];
+  if (result.score < policy.minScore) failures.push(`score ${result.score} is below the minimum ${policy.minScore}`);
+  for (const step of result.steps) {
+    const min = policy.stepMinScores[step.id];
+    if (min !== undefined && step.score < min) failures.push(`${step.title}: ${step.score} is below the step minimum ${min}`);
+  }
+  return {
+    path,
+    question: result.question,
+    score: result.score,
+    passed: failures.length === 0,
+    minScore: policy.minScore,
+    stepMinScores: policy.stepMinScores,
+    failures,
+    warnings: result.warnings,
+    steps: result.steps,
+  };
+}
+
+export function failedFile(path: string, error: Problem, question: string | null, minScore: number): FileGrade {
+  return { path, question, score: null, passed: false, minScore, stepMinScores: {}, failures: [error.message], warnings: [], steps: [], error };
+}
+
+export function summarize(files: readonly FileGrade[], set: string | null, missing: readonly string[], minScore: number): GradeReport {
+  const graded = files.filter((file) => file.score !== null);
+  const errors = files.length - graded.length;
+  const passed = files.filter((file) => file.passed).length;
+  const average = graded.length > 0 ? Math.round(graded.reduce((sum, file) => sum + file.score!, 0) / graded.length) : null;
+  return {
+    version: 1,
+    set,
+    files: [...files],
+    summary: {
+      files: files.length,
+      passed,
+      failed: files.length - passed - errors,
+      errors,
+      missing: [...missing],
+      minScore,
+      averageScore: average,
+      passedAll: errors === 0 && missing.length === 0 && passed === files.length,
+    },
+  };
+}

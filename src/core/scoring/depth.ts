@@ -1,0 +1,44 @@
+import { stem, type Token } from '../text/tokenize.js';
+
+/** Signs that a section explains rather than lists: numbers with units, reasons and trade-offs. */
+export interface Depth {
+  /** Quantities such as "500M DAU", "200 ms", "0.1%", "10k QPS". */
+  numbers: number;
+  /** Justifications and trade-offs: "because", "so that", "trade-off", "vs", "instead of". */
+  reasons: number;
+}
+
+const REASON_WORDS = new Set(
+  [
+    'because', 'since', 'why', 'tradeoff', 'vs', 'versus', 'therefore', 'hence', 'thus', 'otherwise',
+    'whereas', 'despite', 'although', 'though', 'instead', 'rather', 'cheaper', 'faster', 'simpler',
+    'cheap', 'pros', 'cons', 'downside', 'upside', 'risk', 'reason', 'due', 'avoid', 'prevent',
+    'ensure', 'benefit', 'cost',
+  ].map(stem),
+);
+const REASON_PAIRS: readonly (readonly [string, string])[] = [
+  ['so', 'that'],
+  ['trade', 'off'],
+  ['which', 'mean'],
+  ['in', 'order'],
+  ['at', 'cost'],
+  ['given', 'that'],
+];
+
+export function isReasonAt(tokens: readonly Token[], index: number): boolean {
+  const token = tokens[index]!;
+  if (REASON_WORDS.has(token.stem)) return true;
+  const next = tokens[index + 1];
+  return next !== undefined && next.line === token.line && REASON_PAIRS.some(([a, b]) => token.stem === a && next.stem === b);
+}
+
+/** Counts the depth signals among tokens[from..to). */
+export function measureDepth(tokens: readonly Token[], from: number, to: number): Depth {
+  let numbers = 0;
+  let reasons = 0;
+  for (let index = from; index < to; index++) {
+    if (tokens[index]!.numeric) numbers++;
+    if (isReasonAt(tokens, index)) reasons++;
+  }
+  return { numbers, reasons };
+}

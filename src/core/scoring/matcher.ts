@@ -1,0 +1,110 @@
+import type { RubricItem } from '../bank.js';
+import { tokenize, type Token } from '../text/tokenize.js';
+
+/** One place where an alias of a rubric item occurs in a text. */
+export interface Mention {
+  item: number;
+  alias: string;
+  line: number;
+  /** Index in the token array of the first and last word of the mention. */
+  start: number;
+  end: number;
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  ends: { item: number; alias: string }[];
+}
+
+/** All aliases of a rubric compiled into one word trie, built once and reused for every file. */
+export interface Matcher {
+  items: readonly RubricItem[];
+  root: TrieNode;
+  aliasCount: number;
+}
+
+const WILDCARD = '\u0000*';
+const ACRONYM = /^[A-Z][A-Z0-9]{1,4}$/;
+
+/**
+ * The key an alias word is stored under. An upper-case word of two to five characters in the
+ * rubric is an acronym ("LR", "MAP", "ANN") and matches only that exact upper-case word, so
+ * "map" and "ann" in ordinary prose do not count; every other word matches by its stem.
+ */
+function aliasKey(token: Token): string {
+  return ACRONYM.test(token.raw) && /[A-Z]{2}/.test(token.raw) ? `=${token.raw}` : token.stem;
+}
+
+export function compileMatcher(items: readonly RubricItem[]): Matcher {
+  const root: TrieNode = { next: new Map(), ends: [] };
+  let aliasCount = 0;
+  items.forEach((item, index) => {
+    for (const alias of item.any) {
+      const words = alias
+        .split(/(?<=^|\s)\*(?=\s|$)/)
+        .flatMap((part, position) => [
+          ...(position > 0 ? [WILDCARD] : []),
+          ...tokenize(part)
+            .filter((token) => !token.filler)
+            .map(aliasKey),
+        ]);
+      if (words.length === 0 || words.every((word) => word === WILDCARD)) continue;
+      let node = root;
+      for (const word of words) {
+        let child = node.next.get(word);
+        if (!child) {
+          child = { next: new Map(), ends: [] };
+          node.next.set(word, child);
+        }
+        node = child;
+      }
+      if (!node.ends.some((end) => end.item === index)) node.ends.push({ item: index, alias });
+      aliasCount++;
+    }
+  });
+  return { items, root, aliasCount };
+}
+
+/**
+ * Finds every mention of every item in one pass over the tokens: from each word, the trie is
+ * walked along the following words of the same line (filler words skipped). Where one item has
+ * several aliases starting at one word, the longest is kept.
+ */
+export function findMentions(matcher: Matcher, tokens: readonly Token[]): Mention[] {
+  const content: number[] = [];
+  tokens.forEach((token, index) => {
+    if (!token.filler) content.push(index);
+  });
+  const mentions: Mention[] = [];
+  for (let k = 0; k < content.length; k++) {
+    const found = new Map<number, Mention>();
+    const line = tokens[content[k]!]!.line;
+    const walk = (node: TrieNode, at: number): void => {
+      for (const end of node.ends) {
+        const previous = found.get(end.item);
+        const last = content[at - 1]!;
+        if (!previous || last > previous.end) {
+          found.set(end.item, { item: end.item, alias: end.alias, line, start: content[k]!, end: last });
+        }
+      }
+      if (at >= content.length) return;
+      const token = tokens[content[at]!]!;
+      if (token.line !== line) return;
+      for (const key of tokenKeys(token)) {
+        const child = node.next.get(key);
+        if (child) walk(child, at + 1);
+      }
+      const any = node.next.get(WILDCARD);
+      if (any) walk(any, at + 1);
+    };
+    walk(matcher.root, k);
+    mentions.push(...found.values());
+  }
+  return mentions;
+}
+
+function tokenKeys(token: Token): string[] {
+  const keys = [token.stem, `=${token.raw}`];
+  if (/^[A-Z]{2,5}s$/.test(token.raw)) keys.push(`=${token.raw.slice(0, -1)}`);
+  return keys;
+}
