@@ -1,4 +1,5 @@
 import type { Bank, BankQuestion } from '../core/bank.js';
+import type { LoadedBank } from '../io/bank-loader.js';
 import { findQuestion } from '../core/bank.js';
 import { didYouMean } from '../core/suggest.js';
 import { formatProblem } from '../core/yaml-file.js';
@@ -10,11 +11,11 @@ import { EXIT, UsageError } from './errors.js';
  * Loads the bank for a command that reads it. Problems are printed, one per line, and make the
  * command end with exit code 2; whatever loaded cleanly is still used.
  */
-export async function openBank(ctx: Context): Promise<Bank> {
+export async function openBank(ctx: Context): Promise<LoadedBank> {
   const loaded = await loadBank(ctx.bankDirs, ctx.cwd);
   for (const problem of loaded.problems) println(ctx.stderr, ctx.errorColor.red(formatProblem(problem)));
   if (loaded.problems.length > 0) ctx.exitCode = EXIT.badInput;
-  return loaded.bank;
+  return loaded;
 }
 
 export function requireQuestion(bank: Bank, id: string): BankQuestion {

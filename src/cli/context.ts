@@ -27,6 +27,9 @@ export interface Context extends Io {
   exitCode?: number;
 }
 
+/** No colour at all: for reports written to files. */
+export const PLAIN = new Chalk({ level: 0 });
+
 export function colorFor(stream: Output, env: Io['env']): ChalkInstance {
   const noColor = env.NO_COLOR !== undefined && env.NO_COLOR !== '';
   const force = env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== '';

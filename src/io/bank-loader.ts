@@ -3,6 +3,7 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildBank, type Bank, type SourceFile } from '../core/bank.js';
 import type { Problem } from '../core/yaml-file.js';
+import type { ExampleFile } from '../core/self-test.js';
 
 /** The package's own folder, which holds the built-in questions/ and rubrics/. */
 export const BUILTIN_BANK = fileURLToPath(new URL('../../', import.meta.url));
@@ -80,4 +81,25 @@ async function pathKind(path: string): Promise<'file' | 'directory' | 'missing'>
 export function displayPath(path: string, cwd: string): string {
   const rel = relative(cwd, path);
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}
+
+/** The example answers of every question in the given bank folders: questions/examples/<id>/*.md. */
+export async function loadExamples(dirs: readonly string[], cwd: string): Promise<ExampleFile[]> {
+  const examples: ExampleFile[] = [];
+  for (const dir of dirs) {
+    const root = join(dir, 'questions', 'examples');
+    const questions = await readdir(root, { withFileTypes: true }).catch(() => []);
+    for (const question of questions.filter((entry) => entry.isDirectory()).sort((a, b) => a.name.localeCompare(b.name))) {
+      const folder = join(root, question.name);
+      for (const name of (await readdir(folder)).filter((file) => file.endsWith('.md')).sort()) {
+        examples.push({
+          question: question.name,
+          path: displayPath(join(folder, name), cwd),
+          kind: /^[a-z]+/.exec(name)?.[0] ?? name,
+          text: await readFile(join(folder, name), 'utf8'),
+        });
+      }
+    }
+  }
+  return examples;
 }

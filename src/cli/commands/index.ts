@@ -3,8 +3,11 @@ import type { Context } from '../context.js';
 import { defineList } from './list.js';
 import { defineShow } from './show.js';
 import { defineValidate } from './validate.js';
+import { defineGrade } from './grade.js';
+import { defineNew } from './new.js';
+import { defineInit } from './init.js';
 
 /** Each command file defines its options and help beside its action. */
 export type DefineCommand = (program: Command, ctx: Context) => Command;
 
-export const COMMANDS: readonly DefineCommand[] = [defineList, defineShow, defineValidate];
+export const COMMANDS: readonly DefineCommand[] = [defineList, defineShow, defineNew, defineGrade, defineInit, defineValidate];

@@ -36,7 +36,7 @@ Examples:
   $ mlsd list --search "fraud" --json`,
     )
     .action(async (options: ListOptions) => {
-      const bank = await openBank(ctx);
+      const { bank } = await openBank(ctx);
       const entries = filterQuestions(bank.questions, {
         tags: options.tag,
         difficulty: options.difficulty,

@@ -24,7 +24,7 @@ Examples:
   $ mlsd show ad-click-prediction --json`,
     )
     .action(async (id: string, options: ShowOptions) => {
-      const bank = await openBank(ctx);
+      const { bank } = await openBank(ctx);
       const entry = requireQuestion(bank, id);
       if (options.json) {
         println(ctx.stdout, JSON.stringify({ ...entry.question, checklist: entry.items }, null, 2));

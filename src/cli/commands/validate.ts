@@ -1,16 +1,23 @@
+import { runSelfTests } from '../../core/self-test.js';
+import { formatProblem } from '../../core/yaml-file.js';
+import { loadExamples } from '../../io/bank-loader.js';
 import { openBank } from '../bank.js';
+import { EXIT } from '../errors.js';
 import { println } from '../context.js';
 import type { DefineCommand } from './index.js';
 
 export const defineValidate: DefineCommand = (program, ctx) =>
   program
     .command('validate')
-    .description('check questions and rubric packs against their schemas and each other')
+    .description('check questions and rubric packs against their schemas, and run the rubric self-tests')
     .argument('[paths...]', 'extra bank folders or YAML files to check with the built-in bank')
     .addHelpText(
       'after',
       `
-Every problem is printed as file:line:col: message, and the exit code is 2 if there is any.
+The self-tests grade every question's example answers (questions/examples/<id>/*.md):
+strong*.md must score at least 75, weak*.md at most 35, and a paste of every alias of the
+question's rubric at most 50. Every problem is printed as file:line:col: message, and the exit
+code is 2 if there is any.
 
 Examples:
   $ mlsd validate
@@ -19,8 +26,12 @@ Examples:
     )
     .action(async (paths: string[]) => {
       ctx.bankDirs = [...ctx.bankDirs, ...paths];
-      const bank = await openBank(ctx);
-      if (ctx.exitCode) {
+      const { bank, dirs } = await openBank(ctx);
+      const examples = await loadExamples(dirs, ctx.cwd);
+      const selfTests = runSelfTests(bank, examples);
+      for (const problem of selfTests) println(ctx.stderr, ctx.errorColor.red(formatProblem(problem)));
+      if (ctx.exitCode || selfTests.length > 0) {
+        ctx.exitCode = EXIT.badInput;
         println(ctx.stderr, ctx.errorColor.red('mlsd validate: the bank has problems (listed above)'));
         return;
       }
@@ -29,6 +40,6 @@ Examples:
       const concepts = bank.questions.reduce((sum, entry) => sum + entry.items.length, 0);
       println(
         ctx.stdout,
-        ctx.color.green(`✓ ${questions} questions and ${packs} rubric packs are valid (${concepts} checklist items in all)`),
+        ctx.color.green(`✓ ${questions} questions and ${packs} rubric packs are valid (${concepts} checklist items); ${examples.length} example answers score as expected`),
       );
     });

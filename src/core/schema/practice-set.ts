@@ -3,12 +3,15 @@ import { KebabId, StepIdSchema, Text, Version } from './common.js';
 
 const Score = z.number().min(0).max(100);
 
+/** The bar a notes file must reach when neither a set nor --min-score gives one. */
+export const DEFAULT_MIN_SCORE = 60;
+
 export const PracticeSetSchema = z.strictObject({
   version: Version,
   name: Text,
   questions: z.array(KebabId).min(1, 'expected at least one question id'),
   answers: Text.default('answers'),
-  min_score: Score.default(60),
+  min_score: Score.default(DEFAULT_MIN_SCORE),
   step_min_scores: z.partialRecord(StepIdSchema, Score).default({}),
   bank: Text.optional(),
 });

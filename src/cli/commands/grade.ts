@@ -1,0 +1,114 @@
+import { appendFile, readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { Option } from 'commander';
+import { DEFAULT_MIN_SCORE } from '../../core/schema/practice-set.js';
+import { failedFile, summarize, type FileGrade, type PassPolicy } from '../../core/grading/grade-report.js';
+import { gradeNotesText, MatcherCache } from '../../core/grading/grade-notes.js';
+import { findQuestion } from '../../core/bank.js';
+import { formatProblem } from '../../core/yaml-file.js';
+import { displayPath } from '../../io/bank-loader.js';
+import { findNotesFiles } from '../../io/notes-files.js';
+import { loadPracticeSet } from '../../io/practice-set-loader.js';
+import { writeFileAtomic } from '../../io/atomic-write.js';
+import { REPORTER_NAMES, REPORTERS, type ReporterName } from '../../report/grade/index.js';
+import { openBank } from '../bank.js';
+import { PLAIN, println } from '../context.js';
+import { EXIT, ProblemsError, UsageError } from '../errors.js';
+import type { DefineCommand } from './index.js';
+
+interface GradeOptions {
+  question?: string;
+  set?: string;
+  minScore?: number;
+  reporter?: ReporterName;
+  output?: string;
+  verbose?: boolean;
+}
+
+export const defineGrade: DefineCommand = (program, ctx) =>
+  program
+    .command('grade')
+    .description('score notes files against their questions\' rubrics')
+    .argument('[paths...]', 'notes files, folders (every *.md below) or globs')
+    .option('-q, --question <id>', 'grade every file against this question, whatever its front matter says')
+    .option('--set <file>', 'grade a practice set: its questions, answers folder, minimum scores and bank')
+    .option('--min-score <n>', `the bar a file must reach, 0-100 (default: the set's, else ${DEFAULT_MIN_SCORE})`, parseScore)
+    .addOption(new Option('-r, --reporter <name>', 'output format (default: github on GitHub Actions, else pretty)').choices(REPORTER_NAMES))
+    .option('-o, --output <file>', 'write the report to a file instead of standard output')
+    .option('-v, --verbose', 'pretty: show every hit with its evidence and every miss')
+    .addHelpText(
+      'after',
+      `
+Exit codes: 0 every file passed, 1 some file is below the bar (or a set question has no
+answer), 2 bad input (the file and line are named) or wrong usage.
+
+Examples:
+  $ mlsd grade answers/video-recommendation.md
+  $ mlsd grade answers/ --min-score 70 --verbose
+  $ mlsd grade "answers/**/*.md" --reporter junit --output mlsd.xml
+  $ mlsd grade --set practice-set.yaml --reporter github
+  $ mlsd grade notes.md --question fraud-detection --reporter json`,
+    )
+    .action(async (paths: string[], options: GradeOptions) => {
+      const problems = [];
+      let setName: string | null = null;
+      let policy: PassPolicy = { minScore: options.minScore ?? DEFAULT_MIN_SCORE, stepMinScores: {} };
+      let setQuestions: string[] = [];
+      if (options.set) {
+        const { loaded, problems: setProblems } = await loadPracticeSet(options.set, ctx.cwd);
+        if (!loaded) throw new ProblemsError(setProblems);
+        setName = loaded.set.name;
+        setQuestions = loaded.set.questions;
+        policy = { minScore: options.minScore ?? loaded.set.min_score, stepMinScores: loaded.set.step_min_scores };
+        if (loaded.bankDir) ctx.bankDirs = [...ctx.bankDirs, loaded.bankDir];
+        if (paths.length === 0) paths = [loaded.answersDir];
+      }
+      if (paths.length === 0) throw new UsageError('name the notes files to grade, or a practice set with --set (see "mlsd grade --help")');
+
+      const { bank } = await openBank(ctx);
+      if (options.question && !findQuestion(bank, options.question)) {
+        throw new UsageError(`--question: no question "${options.question}" in the bank; "mlsd list" shows them all`);
+      }
+      for (const id of setQuestions) {
+        if (!findQuestion(bank, id)) problems.push({ file: options.set!, line: 1, col: 1, message: `the set names question "${id}", which is not in the bank` });
+      }
+      const found = await findNotesFiles(paths, ctx.cwd);
+      problems.push(...found.problems);
+
+      const context = { bank, policy, matchers: new MatcherCache(), question: options.question };
+      const files: FileGrade[] = problems.map((problem) => failedFile(problem.file, problem, null, policy.minScore));
+      for (const path of found.files) {
+        const shown = displayPath(path, ctx.cwd);
+        const text = await readFile(path, 'utf8').catch(() => null);
+        files.push(
+          text === null
+            ? failedFile(shown, { file: shown, line: 1, col: 1, message: 'cannot read this file' }, null, policy.minScore)
+            : gradeNotesText(text, shown, context),
+        );
+      }
+      const answered = new Set(files.filter((file) => file.score !== null).map((file) => file.question));
+      const missing = setQuestions.filter((id) => !answered.has(id));
+      const report = summarize(files, setName, missing, policy.minScore);
+
+      const name = options.reporter ?? (ctx.env.GITHUB_ACTIONS === 'true' ? 'github' : 'pretty');
+      const toFile = options.output !== undefined;
+      const output = REPORTERS[name](report, { color: toFile ? PLAIN : ctx.color, verbose: options.verbose === true });
+      if (toFile) {
+        await writeFileAtomic(resolve(ctx.cwd, options.output!), output.text);
+        println(ctx.stderr, `mlsd: wrote the ${name} report to ${options.output}`);
+      } else {
+        ctx.stdout.write(output.text);
+      }
+      if (output.stepSummary && ctx.env.GITHUB_STEP_SUMMARY) {
+        await appendFile(ctx.env.GITHUB_STEP_SUMMARY, output.stepSummary);
+      }
+      for (const file of files) if (file.error && name !== 'pretty' && name !== 'github') println(ctx.stderr, ctx.errorColor.red(formatProblem(file.error)));
+      const badInput = report.summary.errors > 0 || ctx.exitCode === EXIT.badInput;
+      ctx.exitCode = badInput ? EXIT.badInput : report.summary.passedAll ? EXIT.ok : EXIT.belowBar;
+    });
+
+function parseScore(value: string): number {
+  const score = Number(value);
+  if (!Number.isFinite(score) || score < 0 || score > 100) throw new UsageError(`--min-score takes a number from 0 to 100, not "${value}"`);
+  return score;
+}

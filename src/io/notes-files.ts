@@ -1,0 +1,47 @@
+import { readdir, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
+import type { Problem } from '../core/yaml-file.js';
+import { displayPath } from './bank-loader.js';
+
+export interface NotesPaths {
+  /** Absolute paths of the notes files to grade, in a stable order, without repeats. */
+  files: string[];
+  problems: Problem[];
+}
+
+/**
+ * Expands what the user named into notes files: files as they are, folders recursively (their
+ * `*.md` files, README.md aside, as that is the folder's own documentation), and globs.
+ */
+export async function findNotesFiles(paths: readonly string[], cwd: string): Promise<NotesPaths> {
+  const files: string[] = [];
+  const problems: Problem[] = [];
+  for (const path of paths) {
+    if (isDynamicPattern(path)) {
+      const matches = await glob(path, { cwd, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**'] });
+      if (matches.length === 0) problems.push({ file: path, line: 1, col: 1, message: 'no files match this pattern' });
+      files.push(...matches.sort());
+      continue;
+    }
+    const absolute = resolve(cwd, path);
+    const info = await stat(absolute).catch(() => null);
+    if (!info) {
+      problems.push({ file: displayPath(absolute, cwd), line: 1, col: 1, message: 'no such file or folder' });
+    } else if (info.isDirectory()) {
+      files.push(...(await markdownBelow(absolute)));
+    } else {
+      files.push(absolute);
+    }
+  }
+  return { files: [...new Set(files)], problems };
+}
+
+async function markdownBelow(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries
+    .filter((entry) => entry.isFile() && /\.md$/i.test(entry.name) && !/^readme\.md$/i.test(entry.name))
+    .map((entry) => join(entry.parentPath, entry.name))
+    .filter((path) => !path.includes('/node_modules/'))
+    .sort();
+}

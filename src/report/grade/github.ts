@@ -1,0 +1,52 @@
+import type { FileGrade } from '../../core/grading/grade-report.js';
+import { sanitize } from '../../core/text/sanitize.js';
+import { markdownReporter } from './markdown.js';
+import { formatCounts, requiredMisses, stepProblems, type Reporter } from './reporter.js';
+
+type Properties = Record<string, string | number>;
+
+/**
+ * GitHub Actions workflow commands, one per line: an error per file below the bar or not
+ * gradable, a warning per step with required items missing, an error per missing answer, then a
+ * plain summary line. The Markdown report goes to the step summary.
+ */
+export const githubReporter: Reporter = (report, options) => {
+  const lines = report.files.flatMap(annotateFile);
+  for (const question of report.summary.missing) lines.push(command('error', { title: 'mlsd' }, `no answer for ${question}`));
+  lines.push(`mlsd: ${formatCounts(report.summary)}`);
+  return { text: `${lines.join('\n')}\n`, stepSummary: markdownReporter(report, options).text };
+};
+
+function annotateFile(file: FileGrade): string[] {
+  const lines: string[] = [];
+  if (file.error) {
+    lines.push(command('error', { file: file.error.file, line: file.error.line, col: file.error.col }, file.error.message));
+  } else if (!file.passed) {
+    const failing = file.steps.find((step) => step.line !== null && stepProblems(file, step).length > 0);
+    const title = `mlsd ${file.score}/100 (min ${file.minScore})`;
+    lines.push(command('error', { file: file.path, line: failing?.line ?? 1, title }, file.failures.join('; ')));
+  }
+  for (const warning of file.warnings) lines.push(command('warning', { file: file.path, title: 'mlsd' }, warning));
+  for (const step of file.steps) {
+    if (step.requiredMissing.length === 0) continue;
+    const missing = requiredMisses(step).map((miss) => (miss.hint === '' ? miss.label : `${miss.label}: ${miss.hint}`));
+    lines.push(command('warning', { file: file.path, line: step.line ?? 1, title: `${step.title}: required items missing` }, missing.join('; ')));
+  }
+  return lines;
+}
+
+/** `::kind prop=value,...::message`, escaped as the runner expects. */
+export function command(kind: 'error' | 'warning' | 'notice', properties: Properties, message: string): string {
+  const props = Object.entries(properties)
+    .map(([key, value]) => `${key}=${escapeProperty(String(value))}`)
+    .join(',');
+  return `::${kind}${props === '' ? '' : ` ${props}`}::${escapeData(message)}`;
+}
+
+function escapeData(text: string): string {
+  return sanitize(text).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
