@@ -11,6 +11,8 @@ export const NotesFrontMatterSchema = z.looseObject({
   minutes: z.number().positive().optional(),
   timings: z.partialRecord(StepIdSchema, z.number().nonnegative()).optional(),
   hints_used: z.array(z.string()).optional(),
+  started: z.union([z.string(), z.date()]).optional(),
+  finished: z.union([z.string(), z.date()]).optional(),
 });
 
 export type NotesFrontMatter = z.output<typeof NotesFrontMatterSchema>;
