@@ -6,8 +6,9 @@ import { defineValidate } from './validate.js';
 import { defineGrade } from './grade.js';
 import { defineNew } from './new.js';
 import { defineInit } from './init.js';
+import { defineDrill } from './drill.js';
 
 /** Each command file defines its options and help beside its action. */
 export type DefineCommand = (program: Command, ctx: Context) => Command;
 
-export const COMMANDS: readonly DefineCommand[] = [defineList, defineShow, defineNew, defineGrade, defineInit, defineValidate];
+export const COMMANDS: readonly DefineCommand[] = [defineList, defineShow, defineDrill, defineNew, defineGrade, defineInit, defineValidate];

@@ -14,7 +14,7 @@ export function viewOf(state: DrillState, guiding: (step: ReturnType<typeof curr
     return {
       title: `Follow-up ${state.followup + 1}/${state.followups.length} · ${getStep(followup.step).title}`,
       guiding: [sanitize(followup.question.trim())],
-      clock: { label: 'follow-up: no clock', state: 'ok', usedSeconds: 0, budgetSeconds: 0 },
+      clock: { label: 'follow-up: take the time you need', state: 'ok', usedSeconds: 0, budgetSeconds: 0 },
       lines: followup.lines,
       messages,
       footer: FOOTER_FOLLOWUPS,

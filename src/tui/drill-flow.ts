@@ -1,0 +1,216 @@
+import { join, resolve } from 'node:path';
+import { editor, input, search, select } from '@inquirer/prompts';
+import type { Bank, BankQuestion } from '../core/bank.js';
+import { findQuestion } from '../core/bank.js';
+import { createDrill, reduceDrill, type DrillState } from '../core/drill/machine.js';
+import { renderDrillNotes } from '../core/drill/notes.js';
+import { DrillSession } from '../core/drill/session.js';
+import { attemptRecord, type AttemptRecord } from '../core/drill/attempt.js';
+import { FRAMEWORK, getStep, type StepId } from '../core/framework.js';
+import { gradeNotesText, MatcherCache } from '../core/grading/grade-notes.js';
+import { filterQuestions } from '../core/question-filter.js';
+import { DEFAULT_MIN_SCORE } from '../core/schema/practice-set.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
+import { displayPath } from '../io/bank-loader.js';
+import { dataDir } from '../io/data-dir.js';
+import { createDraftStore, type DraftRecord } from '../io/draft-store.js';
+import { attemptsDir, createHistoryStore } from '../io/history-store.js';
+import { renderQuestion } from '../report/question-view.js';
+import { renderFile } from '../report/grade/pretty.js';
+import { renderPacing } from '../report/pacing.js';
+import type { Context } from '../cli/context.js';
+import { println } from '../cli/context.js';
+import { UsageError } from '../cli/errors.js';
+import type { DrillOptions } from '../cli/commands/drill.js';
+import { notesEditor } from './notes-editor.js';
+
+/** Ctrl-C: the conventional exit code of a process stopped by SIGINT. */
+const INTERRUPTED = 130;
+
+export interface Clock {
+  now(): number;
+}
+
+const systemClock: Clock = { now: () => Date.now() };
+
+/**
+ * The terminal side of a drill: choose, brief, run the steps and follow-ups in the notes editor
+ * (or $EDITOR), then save, grade and show the scorecard. All decisions are the state machine's;
+ * this function only moves lines between the terminal, the machine and the disk.
+ */
+export async function runDrill(ctx: Context, bank: Bank, chosen: BankQuestion | undefined, options: DrillOptions, clock: Clock = systemClock): Promise<number> {
+  const prompts = terminalOf(ctx);
+  const home = dataDir(ctx.env, ctx.cwd);
+  const drafts = createDraftStore<DrillState>(home);
+  const history = createHistoryStore<AttemptRecord>(home);
+
+  let state: DrillState;
+  let draftId: string;
+  let entry: BankQuestion;
+  try {
+    if (options.resume) {
+      const record = await pickDraft(ctx, drafts, bank, clock);
+      if (!record) return 0;
+      entry = findQuestion(bank, record.draft.question)!;
+      state = reduceDrill(record.draft, { type: 'resume', now: clock.now() }, { entry, matcher: new MatcherCache().get(entry) });
+      draftId = record.id;
+      println(ctx.stdout, ctx.color.dim(`Resuming ${entry.question.id} at step ${state.step + 1}/${FRAMEWORK.length}.`));
+    } else {
+      entry = chosen ?? (await pickQuestion(ctx, bank, options));
+      println(ctx.stdout, renderQuestion(entry, ctx.color, { rubric: false, minutes: options.minutes }));
+      println(ctx.stdout);
+      await input({ message: 'Press Enter to start the clock', theme: { prefix: '⏱' } }, prompts);
+      const now = clock.now();
+      draftId = `${entry.question.id}-${stamp(now)}`;
+      state = createDrill(entry.question.id, { minutes: options.minutes, strict: options.strict });
+      state = reduceDrill(state, { type: 'start', now }, { entry, matcher: new MatcherCache().get(entry) });
+    }
+  } catch (error) {
+    if (isPromptExit(error)) {
+      println(ctx.stdout, 'Cancelled: no drill was started.');
+      return INTERRUPTED;
+    }
+    throw error;
+  }
+
+  let saveError: string | null = null;
+  const persist = (next: DrillState) => {
+    try {
+      drafts.saveSync(draftId, next, clock.now());
+      saveError = null;
+    } catch (error) {
+      saveError = error instanceof Error ? error.message : String(error);
+    }
+  };
+  persist(state);
+  const matcher = new MatcherCache().get(entry);
+  const guiding = (step: StepId) => entry.question.guiding[step] ?? getStep(step).guiding;
+  const session = new DrillSession(state, { entry, matcher }, persist, guiding);
+
+  try {
+    if (options.editor) await runInEditor(session, clock, prompts);
+    else await notesEditor({ session, now: () => clock.now(), color: ctx.color }, prompts);
+  } catch (error) {
+    if (!isPromptExit(error)) throw error;
+    if (saveError) printUnsaved(ctx, session.current, saveError);
+    else println(ctx.stdout, `\nStopped. Every line is in the draft: continue with ${ctx.color.bold('mlsd drill --resume')}`);
+    return INTERRUPTED;
+  }
+
+  const finished = session.current;
+  const notes = renderDrillNotes(finished, options.candidate);
+  const target = options.out ? resolve(ctx.cwd, options.out) : join(attemptsDir(home), `${draftId}.md`);
+  try {
+    await writeFileAtomic(target, notes);
+  } catch (error) {
+    printUnsaved(ctx, finished, error instanceof Error ? error.message : String(error));
+    return 2;
+  }
+  const shown = displayPath(target, ctx.cwd);
+  const grade = gradeNotesText(notes, shown, {
+    bank,
+    matchers: new MatcherCache(),
+    policy: { minScore: DEFAULT_MIN_SCORE, stepMinScores: {} },
+  });
+  await history.append(attemptRecord(finished, grade, target));
+  await drafts.remove(draftId);
+
+  println(ctx.stdout, `\n${ctx.color.bold('Scorecard')}\n`);
+  println(ctx.stdout, renderFile(grade, { color: ctx.color, verbose: false }));
+  println(ctx.stdout, `\n${ctx.color.bold('Pacing')}`);
+  println(ctx.stdout, renderPacing(finished, ctx.color));
+  println(ctx.stdout, `\nNotes saved to ${ctx.color.bold(shown)}; grade them again with: mlsd grade ${shown} --verbose`);
+  return 0;
+}
+
+async function pickQuestion(ctx: Context, bank: Bank, options: DrillOptions): Promise<BankQuestion> {
+  const pool = filterQuestions(bank.questions, { tags: options.tag, difficulty: options.difficulty });
+  if (pool.length === 0) throw new UsageError('no question matches --tag/--difficulty');
+  const id = await search<string>(
+    {
+      message: 'Pick a question (type to filter)',
+      source: (term) =>
+        filterQuestions(pool, { search: term ?? '' }).map(({ question }) => ({
+          name: `${question.title}  ${ctx.color.dim(`${question.difficulty} · ${question.tags.join(', ')}`)}`,
+          value: question.id,
+          description: question.id,
+        })),
+    },
+    terminalOf(ctx),
+  );
+  return findQuestion(bank, id)!;
+}
+
+async function pickDraft(
+  ctx: Context,
+  drafts: ReturnType<typeof createDraftStore<DrillState>>,
+  bank: Bank,
+  clock: Clock,
+): Promise<DraftRecord<DrillState> | undefined> {
+  const { drafts: found, warnings } = await drafts.list();
+  for (const warning of warnings) println(ctx.stderr, ctx.errorColor.yellow(`warning: ${warning}`));
+  const usable = found.filter((record) => findQuestion(bank, record.draft.question));
+  if (usable.length === 0) {
+    println(ctx.stdout, 'No drill to resume. Start one with: mlsd drill');
+    return undefined;
+  }
+  const id = await select<string>(
+    {
+      message: 'Resume which drill?',
+      choices: usable.map((record) => ({
+        name: `${record.draft.question} · step ${record.draft.step + 1}/${FRAMEWORK.length} ${FRAMEWORK[record.draft.step]!.title} · ${age(clock.now() - record.savedAt)}`,
+        value: record.id,
+      })),
+    },
+    terminalOf(ctx),
+  );
+  return usable.find((record) => record.id === id);
+}
+
+/** --editor: each step (and follow-up) is written in $EDITOR; its lines go through the same machine. */
+async function runInEditor(session: DrillSession, clock: Clock, prompts: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream }): Promise<void> {
+  while (!session.view(clock.now()).done) {
+    const view = session.view(clock.now());
+    const header = [view.title, ...view.guiding.map((line) => `  ${line}`), view.clock.label].map((line) => `# ${line}`).join('\n');
+    const text = await editor(
+      { message: `${view.title} (${view.clock.label}): press Enter to open your editor`, default: `${header}\n\n${view.lines.join('\n')}\n`, postfix: '.md' },
+      prompts,
+    );
+    const lines = text.split('\n').filter((line) => !line.startsWith('# '));
+    const known = view.lines.length;
+    lines.forEach((line, index) => {
+      if (index < known) {
+        if (line !== view.lines[index]) session.edit(index, line, clock.now());
+      } else if (line.trim() !== '') {
+        session.submit(line, clock.now());
+      }
+    });
+    session.submit('/next', clock.now());
+  }
+}
+
+/** The drill command runs only when stdin and stdout are terminals, so they are real streams. */
+function terminalOf(ctx: Context): { input: NodeJS.ReadableStream; output: NodeJS.WritableStream } {
+  return { input: ctx.stdin, output: ctx.stdout as unknown as NodeJS.WritableStream };
+}
+
+function printUnsaved(ctx: Context, state: DrillState, reason: string): void {
+  println(ctx.stderr, ctx.errorColor.red(`mlsd: could not save the draft (${reason}). Your notes so far, so nothing is lost:`));
+  ctx.stdout.write(renderDrillNotes(state));
+}
+
+function isPromptExit(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError');
+}
+
+function stamp(ms: number): string {
+  return new Date(ms).toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+}
+
+function age(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.round(minutes / 60);
+  return hours < 48 ? `${hours} h ago` : `${Math.round(hours / 24)} days ago`;
+}

@@ -1,0 +1,152 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { findQuestion } from '../../src/core/bank.js';
+import { answerQuestion, NO_DATA_ANSWER } from '../../src/core/drill/interviewer.js';
+import { loadBank } from '../../src/io/bank-loader.js';
+import { FRAMEWORK } from '../../src/core/framework.js';
+import { BIN, ROOT } from '../helpers/cli.js';
+
+const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+if (!hasTmux && process.env.MLSD_REQUIRE_TMUX === '1') throw new Error('tmux is required for the terminal tests (MLSD_REQUIRE_TMUX=1)');
+
+const SOCKET = `mlsd-e2e-${process.pid}`;
+const tmux = (...args: string[]) => execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
+
+function screen(): string {
+  return tmux('capture-pane', '-p', '-J', '-S', '-200', '-t', 'drill');
+}
+
+async function waitFor(text: string | RegExp, timeoutMs = 15_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < deadline) {
+    last = screen();
+    if (typeof text === 'string' ? last.includes(text) : text.test(last)) return last;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`timed out waiting for ${String(text)}; the screen was:\n${last}`);
+}
+
+async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function type(text: string): void {
+  tmux('send-keys', '-t', 'drill', '-l', '--', text);
+  tmux('send-keys', '-t', 'drill', 'Enter');
+}
+
+function start(home: string, args: string[]): void {
+  const command = `cd ${ROOT} && MLSD_HOME=${home} exec ${process.execPath} ${BIN} ${args.join(' ')}`;
+  tmux('new-session', '-d', '-s', 'drill', '-x', '140', '-y', '45', command);
+  tmux('set-option', '-t', 'drill', 'remain-on-exit', 'on');
+}
+
+/** The strong example answer's lines, by step, as a candidate would type them. */
+function strongAnswer(): string[][] {
+  const text = readFileSync(join(ROOT, 'questions/examples/video-recommendation/strong.md'), 'utf8');
+  const body = text.replace(/^---[\s\S]*?\n---\n/, '');
+  return body
+    .split(/^## .*$/m)
+    .slice(1)
+    .map((section) => section.split('\n').map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('/')));
+}
+
+afterEach(() => {
+  spawnSync('tmux', ['-L', SOCKET, 'kill-server']);
+});
+
+describe.skipIf(!hasTmux)('mlsd drill in a real terminal (tmux)', () => {
+  it('runs a whole drill: asks the interviewer, takes notes in seven steps, follow-ups, scorecard, saved file', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'mlsd-drill-'));
+    const out = join(home, 'my-answer.md');
+    start(home, ['drill', 'video-recommendation', '--out', out]);
+    await waitFor('Press Enter to start the clock');
+    tmux('send-keys', '-t', 'drill', 'Enter');
+    await waitFor('Step 1/7');
+    await waitFor(/\d\d:\d\d left/);
+
+    const { bank } = await loadBank([], ROOT);
+    const expected = answerQuestion('how many daily users are there?', findQuestion(bank, 'video-recommendation')!.question.interviewer);
+    expect(expected).not.toBe(NO_DATA_ANSWER);
+    type('/ask how many daily users are there?');
+    await waitFor(expected.slice(0, 40));
+
+    const sections = strongAnswer();
+    expect(sections).toHaveLength(7);
+    for (const [index, lines] of sections.entries()) {
+      await waitFor(`Step ${index + 1}/7`);
+      for (const line of lines) type(line);
+      await waitFor(lines.at(-1)!.slice(-30));
+      type('/next');
+    }
+    const first = await waitFor(/Follow-up 1\/(\d)/);
+    const followups = Number(/Follow-up 1\/(\d)/.exec(first)![1]);
+    for (let index = 1; index <= followups; index++) {
+      await waitFor(`Follow-up ${index}/${followups}`);
+      type(`Answer ${index}: weight the rare survey answers by inverse propensity, because responders are not typical users.`);
+      type('/next');
+    }
+    const end = await waitFor('Notes saved to', 30_000);
+    expect(end).toContain('Scorecard');
+    expect(end).toContain('Pacing');
+    const score = Number(/video-recommendation\s+(\d+)\/100/.exec(end)?.[1]);
+    expect(score).toBeGreaterThanOrEqual(75);
+
+    const saved = readFileSync(out, 'utf8');
+    expect(saved).toMatch(/^---\nquestion: video-recommendation\n/);
+    for (const lines of sections) expect(saved).toContain(lines[0]!);
+    expect(saved).toContain('> Q: how many daily users are there?');
+    expect(saved.match(/^## \d\. /gm)).toHaveLength(FRAMEWORK.length);
+    expect(readdirSync(join(home, 'drafts')).filter((name) => name.endsWith('.json'))).toEqual([]);
+    const history = readFileSync(join(home, 'history.jsonl'), 'utf8').trim().split('\n');
+    expect(JSON.parse(history[0]!)).toMatchObject({ question: 'video-recommendation', score });
+  }, 120_000);
+
+  it('keeps every line typed when the process is killed mid-step, and --resume continues there', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'mlsd-kill-'));
+    start(home, ['drill', 'fraud-detection']);
+    await waitFor('Press Enter to start the clock');
+    tmux('send-keys', '-t', 'drill', 'Enter');
+    await waitFor('Step 1/7');
+    type('Goal: cut fraud losses in bps while keeping approval rate above 96%');
+    type('/next');
+    await waitFor('Step 2/7');
+    const typed = ['Binary classification of each transaction', 'Label: fraud chargeback within 90 days', 'Output: P(fraud) mapped to approve / step-up / decline'];
+    for (const line of typed) type(line);
+    await waitFor(typed.at(-1)!);
+
+    const pid = Number(tmux('display-message', '-p', '-t', 'drill', '#{pane_pid}').trim());
+    process.kill(pid, 'SIGKILL');
+    await until(() => tmux('display-message', '-p', '-t', 'drill', '#{pane_dead}').trim() === '1');
+
+    const draftsDir = join(home, 'drafts');
+    const files = readdirSync(draftsDir).filter((name) => name.endsWith('.json'));
+    expect(files).toHaveLength(1);
+    const draft = JSON.parse(readFileSync(join(draftsDir, files[0]!), 'utf8'));
+    expect(draft.draft.step).toBe(1);
+    expect(draft.draft.notes.requirements).toEqual(['Goal: cut fraud losses in bps while keeping approval rate above 96%']);
+    expect(draft.draft.notes.framing).toEqual(typed);
+
+    tmux('kill-session', '-t', 'drill');
+    start(home, ['drill', '--resume']);
+    await waitFor('Resume which drill?');
+    await waitFor('fraud-detection · step 2/7');
+    tmux('send-keys', '-t', 'drill', 'Enter');
+    const resumed = await waitFor('Step 2/7');
+    for (const line of typed) expect(resumed).toContain(line);
+    type('Trade-off: a false decline loses the sale and often the customer');
+    tmux('send-keys', '-t', 'drill', 'C-c');
+    await waitFor('mlsd drill --resume');
+    const after = JSON.parse(readFileSync(join(draftsDir, files[0]!), 'utf8'));
+    expect(after.draft.notes.framing).toEqual([...typed, 'Trade-off: a false decline loses the sale and often the customer']);
+    expect(existsSync(join(home, 'history.jsonl'))).toBe(false);
+  }, 120_000);
+});
