@@ -1,4 +1,4 @@
-import { formatProblem, type Problem } from '../core/yaml-file.js';
+import { formatProblem, type Problem } from '../core/problem.js';
 
 export const EXIT = { ok: 0, belowBar: 1, badInput: 2, bug: 70 } as const;
 

@@ -1,16 +1,10 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 
-export interface Position {
-  line: number;
-  col: number;
-}
+import type { Position, Problem } from './problem.js';
 
-/** One thing wrong with one file, at a place in it: printed as `file:line:col: message`. */
-export interface Problem extends Position {
-  file: string;
-  message: string;
-}
+export type { Position, Problem } from './problem.js';
+export { formatProblem } from './problem.js';
 
 export type PropertyPath = readonly PropertyKey[];
 
@@ -22,10 +16,6 @@ export interface Located<T> {
 }
 
 export type ParseResult<T> = { ok: true; file: Located<T> } | { ok: false; problems: Problem[] };
-
-export function formatProblem(problem: Problem): string {
-  return `${problem.file}:${problem.line}:${problem.col}: ${problem.message}`;
-}
 
 /**
  * Parses YAML text and validates it against a schema, collecting every problem with its line

@@ -1,6 +1,6 @@
 import { Option } from 'commander';
 import { filterQuestions } from '../../core/question-filter.js';
-import { DIFFICULTIES, type Difficulty } from '../../core/schema/question.js';
+import { DIFFICULTIES, type Difficulty } from '../../core/difficulty.js';
 import { openBank, requireQuestion } from '../bank.js';
 import { collect } from '../options.js';
 import { CliError, UsageError } from '../errors.js';

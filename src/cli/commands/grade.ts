@@ -1,15 +1,8 @@
 import { appendFile, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Option } from 'commander';
-import { DEFAULT_MIN_SCORE } from '../../core/schema/practice-set.js';
-import { failedFile, summarize, type FileGrade, type PassPolicy } from '../../core/grading/grade-report.js';
-import { gradeNotesText, MatcherCache } from '../../core/grading/grade-notes.js';
-import { findQuestion } from '../../core/bank.js';
-import { formatProblem } from '../../core/yaml-file.js';
-import { displayPath } from '../../io/bank-loader.js';
-import { findNotesFiles } from '../../io/notes-files.js';
-import { loadPracticeSet } from '../../io/practice-set-loader.js';
-import { writeFileAtomic } from '../../io/atomic-write.js';
+import { DEFAULT_MIN_SCORE, failedFile, summarize, type FileGrade, type PassPolicy } from '../../core/grading/grade-report.js';
+import { formatProblem, type Problem } from '../../core/problem.js';
 import { REPORTER_NAMES, REPORTERS, type ReporterName } from '../../report/grade/index.js';
 import { openBank } from '../bank.js';
 import { PLAIN, println } from '../context.js';
@@ -50,7 +43,14 @@ Examples:
   $ mlsd grade notes.md --question fraud-detection --reporter json`,
     )
     .action(async (paths: string[], options: GradeOptions) => {
-      const problems = [];
+      const [{ gradeNotesText, MatcherCache }, { displayPath }, { findNotesFiles }, { loadPracticeSet }, { writeFileAtomic }] = await Promise.all([
+        import('../../core/grading/grade-notes.js'),
+        import('../../io/bank-loader.js'),
+        import('../../io/notes-files.js'),
+        import('../../io/practice-set-loader.js'),
+        import('../../io/atomic-write.js'),
+      ]);
+      const problems: Problem[] = [];
       let setName: string | null = null;
       let policy: PassPolicy = { minScore: options.minScore ?? DEFAULT_MIN_SCORE, stepMinScores: {} };
       let setQuestions: string[] = [];
@@ -66,11 +66,12 @@ Examples:
       if (paths.length === 0) throw new UsageError('name the notes files to grade, or a practice set with --set (see "mlsd grade --help")');
 
       const { bank } = await openBank(ctx);
-      if (options.question && !findQuestion(bank, options.question)) {
+      const known = new Set(bank.questions.map((entry) => entry.question.id));
+      if (options.question && !known.has(options.question)) {
         throw new UsageError(`--question: no question "${options.question}" in the bank; "mlsd list" shows them all`);
       }
       for (const id of setQuestions) {
-        if (!findQuestion(bank, id)) problems.push({ file: options.set!, line: 1, col: 1, message: `the set names question "${id}", which is not in the bank` });
+        if (!known.has(id)) problems.push({ file: options.set!, line: 1, col: 1, message: `the set names question "${id}", which is not in the bank` });
       }
       const found = await findNotesFiles(paths, ctx.cwd);
       problems.push(...found.problems);

@@ -1,8 +1,5 @@
 import { access } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { renderNotesTemplate } from '../../core/notes/template.js';
-import { renderPracticeRepo } from '../../core/practice-set-template.js';
-import { writeFileAtomic } from '../../io/atomic-write.js';
 import { openBank, requireQuestion } from '../bank.js';
 import { collect } from '../options.js';
 import { println } from '../context.js';
@@ -36,6 +33,11 @@ Examples:
   $ mlsd init . --question fraud-detection --question visual-search --name "Week 3"`,
     )
     .action(async (dir: string, options: InitOptions) => {
+      const [{ renderNotesTemplate }, { renderPracticeRepo }, { writeFileAtomic }] = await Promise.all([
+        import('../../core/notes/template.js'),
+        import('../../core/practice-set-template.js'),
+        import('../../io/atomic-write.js'),
+      ]);
       const { bank } = await openBank(ctx);
       const questions = options.question ?? DEFAULT_QUESTIONS;
       const entries = questions.map((id) => requireQuestion(bank, id));

@@ -1,6 +1,6 @@
 import { Option } from 'commander';
 import { filterQuestions } from '../../core/question-filter.js';
-import { DIFFICULTIES, type Difficulty } from '../../core/schema/question.js';
+import { DIFFICULTIES, type Difficulty } from '../../core/difficulty.js';
 import { sanitize } from '../../core/text/sanitize.js';
 import { formatTable } from '../../report/table.js';
 import { openBank } from '../bank.js';

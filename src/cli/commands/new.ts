@@ -1,7 +1,5 @@
 import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { renderNotesTemplate } from '../../core/notes/template.js';
-import { writeFileAtomic } from '../../io/atomic-write.js';
 import { openBank, requireQuestion } from '../bank.js';
 import { println } from '../context.js';
 import { CliError } from '../errors.js';
@@ -33,6 +31,10 @@ Examples:
   $ mlsd grade answers/video-recommendation.md`,
     )
     .action(async (id: string, options: NewOptions) => {
+      const [{ renderNotesTemplate }, { writeFileAtomic }] = await Promise.all([
+        import('../../core/notes/template.js'),
+        import('../../io/atomic-write.js'),
+      ]);
       const { bank } = await openBank(ctx);
       const entry = requireQuestion(bank, id);
       const target = resolve(ctx.cwd, options.output ?? `${id}.md`);

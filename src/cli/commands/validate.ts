@@ -1,6 +1,4 @@
-import { runSelfTests } from '../../core/self-test.js';
-import { formatProblem } from '../../core/yaml-file.js';
-import { loadExamples } from '../../io/bank-loader.js';
+import { formatProblem } from '../../core/problem.js';
 import { openBank } from '../bank.js';
 import { EXIT } from '../errors.js';
 import { println } from '../context.js';
@@ -25,6 +23,7 @@ Examples:
   $ mlsd validate --bank ./my-bank`,
     )
     .action(async (paths: string[]) => {
+      const [{ runSelfTests }, { loadExamples }] = await Promise.all([import('../../core/self-test.js'), import('../../io/bank-loader.js')]);
       ctx.bankDirs = [...ctx.bankDirs, ...paths];
       const { bank, dirs } = await openBank(ctx);
       const examples = await loadExamples(dirs, ctx.cwd);

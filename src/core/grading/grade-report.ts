@@ -2,6 +2,9 @@ import type { StepId } from '../framework.js';
 import type { ScoreResult, StepResult } from '../scoring/result.js';
 import type { Problem } from '../yaml-file.js';
 
+/** The bar a notes file must reach when neither a set nor --min-score gives one. */
+export const DEFAULT_MIN_SCORE = 60;
+
 /** The bar a file must reach: an overall minimum and optional per-step minimums. */
 export interface PassPolicy {
   minScore: number;

@@ -1,10 +1,8 @@
 import { z } from 'zod';
+import { DEFAULT_MIN_SCORE } from '../grading/grade-report.js';
 import { KebabId, StepIdSchema, Text, Version } from './common.js';
 
 const Score = z.number().min(0).max(100);
-
-/** The bar a notes file must reach when neither a set nor --min-score gives one. */
-export const DEFAULT_MIN_SCORE = 60;
 
 export const PracticeSetSchema = z.strictObject({
   version: Version,

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { ConceptSchema } from './concept.js';
 import { KebabId, StepIdSchema, Text, Version } from './common.js';
 
-export const DIFFICULTIES = ['easy', 'medium', 'hard'] as const;
-export type Difficulty = (typeof DIFFICULTIES)[number];
+import { DIFFICULTIES } from '../difficulty.js';
+
+export { DIFFICULTIES, type Difficulty } from '../difficulty.js';
 
 export const InterviewerFactSchema = z.strictObject({
   triggers: z.array(Text).min(1, 'expected at least one trigger word'),

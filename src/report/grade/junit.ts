@@ -2,7 +2,7 @@ import { getStep } from '../../core/framework.js';
 import type { FileGrade, GradeReport } from '../../core/grading/grade-report.js';
 import type { StepResult } from '../../core/scoring/result.js';
 import { sanitize } from '../../core/text/sanitize.js';
-import { formatProblem } from '../../core/yaml-file.js';
+import { formatProblem } from '../../core/problem.js';
 import { stepName, stepProblems, type Reporter } from './reporter.js';
 
 interface Outcome {
