@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findQuestion } from '../../src/core/bank.js';
 import { answerQuestion, NO_DATA_ANSWER } from '../../src/core/drill/interviewer.js';
 import { loadBank } from '../../src/io/bank-loader.js';
@@ -12,8 +12,10 @@ import { BIN, ROOT } from '../helpers/cli.js';
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 if (!hasTmux && process.env.MLSD_REQUIRE_TMUX === '1') throw new Error('tmux is required for the terminal tests (MLSD_REQUIRE_TMUX=1)');
 
-const SOCKET = `mlsd-e2e-${process.pid}`;
-const tmux = (...args: string[]) => execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
+/** A tmux server of its own for each test, so one test's shutdown never meets the next one's start. */
+let socket = '';
+let servers = 0;
+const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
 
 function screen(): string {
   return tmux('capture-pane', '-p', '-J', '-S', '-200', '-t', 'drill');
@@ -59,8 +61,12 @@ function strongAnswer(): string[][] {
     .map((section) => section.split('\n').map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('/')));
 }
 
+beforeEach(() => {
+  socket = `mlsd-e2e-${process.pid}-${++servers}`;
+});
+
 afterEach(() => {
-  spawnSync('tmux', ['-L', SOCKET, 'kill-server']);
+  spawnSync('tmux', ['-L', socket, 'kill-server']);
 });
 
 describe.skipIf(!hasTmux)('mlsd drill in a real terminal (tmux)', () => {
@@ -135,7 +141,8 @@ describe.skipIf(!hasTmux)('mlsd drill in a real terminal (tmux)', () => {
     expect(draft.draft.notes.requirements).toEqual(['Goal: cut fraud losses in bps while keeping approval rate above 96%']);
     expect(draft.draft.notes.framing).toEqual(typed);
 
-    tmux('kill-session', '-t', 'drill');
+    spawnSync('tmux', ['-L', socket, 'kill-server']);
+    socket = `mlsd-e2e-${process.pid}-${++servers}`;
     start(home, ['drill', '--resume']);
     await waitFor('Resume which drill?');
     await waitFor('fraud-detection · step 2/7');
