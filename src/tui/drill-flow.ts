@@ -173,7 +173,7 @@ async function runInEditor(session: DrillSession, clock: Clock, prompts: { input
     const view = session.view(clock.now());
     const header = [view.title, ...view.guiding.map((line) => `  ${line}`), view.clock.label].map((line) => `# ${line}`).join('\n');
     const text = await editor(
-      { message: `${view.title} (${view.clock.label}): press Enter to open your editor`, default: `${header}\n\n${view.lines.join('\n')}\n`, postfix: '.md' },
+      { message: `${view.title} (${view.clock.label})`, default: `${header}\n\n${view.lines.join('\n')}\n`, postfix: '.md' },
       prompts,
     );
     const lines = text.split('\n').filter((line) => !line.startsWith('# '));

@@ -97,7 +97,7 @@ describe('mlsd validate (built binary)', () => {
 describe('global options', () => {
   it('--version and --help with examples on every command', () => {
     expect(spawnCli(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
-    for (const command of ['list', 'show', 'validate']) {
+    for (const command of ['drill', 'list', 'show', 'new', 'grade', 'init', 'validate']) {
       const help = spawnCli([command, '--help']);
       expect(help.code).toBe(0);
       expect(help.stdout).toContain('Examples:');

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -45,8 +45,8 @@ function type(text: string): void {
   tmux('send-keys', '-t', 'drill', 'Enter');
 }
 
-function start(home: string, args: string[]): void {
-  const command = `cd ${ROOT} && MLSD_HOME=${home} exec ${process.execPath} ${BIN} ${args.join(' ')}`;
+function start(home: string, args: string[], env = ''): void {
+  const command = `cd ${ROOT} && MLSD_HOME=${home} ${env} exec ${process.execPath} ${BIN} ${args.join(' ')}`;
   tmux('new-session', '-d', '-s', 'drill', '-x', '140', '-y', '45', command);
   tmux('set-option', '-t', 'drill', 'remain-on-exit', 'on');
 }
@@ -155,5 +155,37 @@ describe.skipIf(!hasTmux)('mlsd drill in a real terminal (tmux)', () => {
     const after = JSON.parse(readFileSync(join(draftsDir, files[0]!), 'utf8'));
     expect(after.draft.notes.framing).toEqual([...typed, 'Trade-off: a false decline loses the sale and often the customer']);
     expect(existsSync(join(home, 'history.jsonl'))).toBe(false);
+  }, 120_000);
+
+  it('picks a question from the searchable list when none is named', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'mlsd-pick-'));
+    start(home, ['drill']);
+    await waitFor('Pick a question');
+    tmux('send-keys', '-t', 'drill', '-l', 'card');
+    await waitFor('Design real-time fraud detection');
+    tmux('send-keys', '-t', 'drill', 'Enter');
+    const brief = await waitFor('Press Enter to start the clock');
+    expect(brief).toContain('fraud-detection · medium');
+    tmux('send-keys', '-t', 'drill', 'C-c');
+    await waitFor('Cancelled: no drill was started.');
+  }, 60_000);
+
+  it('--editor writes each step in $EDITOR and still ends with the scorecard', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'mlsd-editor-'));
+    const editor = join(home, 'editor.sh');
+    writeFileSync(editor, '#!/bin/sh\nprintf "Written in the editor: a popularity baseline, because it is cheap.\\n" >> "$1"\n');
+    chmodSync(editor, 0o755);
+    start(home, ['drill', 'visual-search', '--editor', '--out', join(home, 'out.md')], `EDITOR=${editor} VISUAL=${editor}`);
+    await waitFor('Press Enter to start the clock');
+    tmux('send-keys', '-t', 'drill', 'Enter');
+    for (let opened = 0; opened < 12 && !screen().includes('Notes saved to'); opened++) {
+      await waitFor(/launch your preferred editor\.\s*$/);
+      tmux('send-keys', '-t', 'drill', 'Enter');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+    await waitFor('Notes saved to');
+    const saved = readFileSync(join(home, 'out.md'), 'utf8');
+    expect(saved.match(/Written in the editor/g)!.length).toBeGreaterThanOrEqual(FRAMEWORK.length);
+    expect(saved).not.toContain('# Step 1/7');
   }, 120_000);
 });

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { PassThrough } from 'node:stream';
+import { run } from '../../src/cli/main.js';
+import { spawnCli } from '../helpers/cli.js';
+
+/** An output that breaks on write: an unexpected failure inside a command, as a bug would be. */
+class BrokenOutput {
+  isTTY = false;
+  write(): boolean {
+    throw new TypeError('the output broke');
+  }
+}
+
+async function runWithBrokenStdout(args: string[], env: Record<string, string> = {}) {
+  let stderr = '';
+  const stdin = new PassThrough();
+  stdin.end();
+  const code = await run(args, env, {
+    stdout: new BrokenOutput(),
+    stderr: { write: (text: string) => ((stderr += text), true) },
+    stdin,
+    cwd: new URL('../../', import.meta.url).pathname,
+  });
+  return { code, stderr };
+}
+
+describe('errors', () => {
+  it('an internal error says it is a bug in one line, with no stack trace', async () => {
+    const { code, stderr } = await runWithBrokenStdout(['list']);
+    expect(code).toBe(70);
+    expect(stderr.split('\n')[0]).toBe('mlsd: internal error (this is a bug): the output broke');
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('--debug and MLSD_DEBUG=1 add the stack trace', async () => {
+    expect((await runWithBrokenStdout(['list', '--debug'])).stderr).toMatch(/\n\s+at /);
+    expect((await runWithBrokenStdout(['list'], { MLSD_DEBUG: '1' })).stderr).toMatch(/\n\s+at /);
+  });
+
+  it('mlsd drill without a terminal exits 2 and points to new and grade', () => {
+    const result = spawnCli(['drill', 'fraud-detection']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('mlsd drill needs an interactive terminal');
+    expect(result.stderr).toContain('mlsd new <id>');
+    expect(result.stderr).toContain('mlsd grade <file>');
+  });
+
+  it('an unknown option exits 2', () => {
+    const result = spawnCli(['list', '--colour']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("unknown option '--colour'");
+  });
+});
