@@ -32,12 +32,13 @@ export const SCORING = {
   wordsPerExtraConcept: 4,
   maxPerLine: 8,
   minExplanation: 0.4,
-  listFloor: 0.2,
+  listFloor: 0.1,
   depthTarget: 2,
   depthFloor: 0.8,
 } as const;
 
-const STEP_WORDS = new Set(FRAMEWORK.flatMap((step) => step.headings.flatMap((heading) => phraseStems(heading))));
+/** The steps' own names: a line made only of these and its heading's words repeats a heading. */
+const STEP_NAMES = new Set(FRAMEWORK.flatMap((step) => phraseStems(`${step.id} ${step.title}`)));
 
 interface LineInfo {
   step: StepId | null;
@@ -184,7 +185,7 @@ function describeLines(
   for (const [line, stems] of stemsByLine) {
     const section = sections[info[line]!.section];
     const headingStems = new Set(section ? phraseStems(section.heading) : []);
-    info[line]!.echo = stems.length <= 3 && stems.every((word) => headingStems.has(word) || STEP_WORDS.has(word));
+    info[line]!.echo = stems.length <= 3 && stems.every((word) => headingStems.has(word) || STEP_NAMES.has(word));
   }
   return info;
 }

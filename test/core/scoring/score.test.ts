@@ -488,3 +488,24 @@ describe('determinism', () => {
     expect(score(EXPLAINED_MONITORING, items)).toEqual(score(EXPLAINED_MONITORING, items));
   });
 });
+
+describe('a bullet that repeats a heading is not the same as a terse note', () => {
+  const items = [
+    { id: 'drift', step: 'monitoring', label: 'Drift', kind: 'mention', any: ['data drift'], weight: 1, required: false, negatable: false, hint: 'h', source: 't' },
+    { id: 'monitoring-word', step: 'monitoring', label: 'Monitoring', kind: 'mention', any: ['monitoring'], weight: 1, required: false, negatable: true, hint: 'h', source: 't' },
+  ] as const;
+  const matcher = compileMatcher(items.map((item) => ({ ...item, any: [...item.any] })));
+  const score = (body: string) => {
+    const parsed = parseNotes(`---\nquestion: q\n---\n${body}`, 'n.md');
+    if (!parsed.ok) throw new Error('unparsable');
+    return scoreNotes(parsed.notes, 'q', matcher).steps.find((step) => step.id === 'monitoring')!;
+  };
+
+  it.each([
+    ['## 7. Monitoring\n- Data drift\n', ['drift']],
+    ['## 7. Monitoring\n- Monitoring\n', []],
+    ['## 7. Monitoring\n- Monitoring for data drift\n', ['drift', 'monitoring-word']],
+  ])('%j earns %j', (body, ids) => {
+    expect(score(body).hits.map((hit) => hit.id)).toEqual(ids);
+  });
+});
