@@ -22,5 +22,8 @@ export function requireQuestion(bank: Bank, id: string): BankQuestion {
   const found = bank.questions.find((entry) => entry.question.id === id);
   if (found) return found;
   const ids = bank.questions.map((entry) => entry.question.id);
-  throw new UsageError(`no question "${id}" in the bank${didYouMean(id, ids)}; "mlsd list" shows them all`);
+  const close = didYouMean(id, ids);
+  const shown = ids.slice(0, 5).join(', ') + (ids.length > 5 ? ', …' : '');
+  const suggestion = close !== '' ? close : ` (try one of: ${shown})`;
+  throw new UsageError(`no question "${id}" in the bank${suggestion}; "mlsd list" shows them all`);
 }

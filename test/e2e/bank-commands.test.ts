@@ -68,7 +68,7 @@ describe('mlsd show (built binary)', () => {
     expect(result.stderr).toContain('did you mean "video-recommendation"');
     const nope = spawnCli(['show', 'nope']);
     expect(nope.code).toBe(2);
-    expect(nope.stderr).toMatch(/^mlsd: no question "nope" in the bank/);
+    expect(nope.stderr).toMatch(/^mlsd: no question "nope" in the bank \(try one of: ad-click-prediction, fraud-detection, /);
     expect(nope.stderr).not.toMatch(/\n\s+at /);
   });
 });
