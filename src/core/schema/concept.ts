@@ -3,9 +3,11 @@ import { KebabId, StepIdSchema, Text } from './common.js';
 
 /**
  * How a concept's mentions earn credit. `mention`: any alias counts. `reasoned`: an alias counts
- * only with a reason beside it (a "because", "so that", "trade-off"... in its line or the next).
+ * fully only with a reason beside it (a "because", "so that", "trade-off"... in its line or the
+ * next). `choice`: a reasoned pick among alternatives, so a line naming three or more of its
+ * aliases (five architectures) is listing, not choosing, and earns nothing.
  */
-export const MATCHER_KINDS = ['mention', 'reasoned'] as const;
+export const MATCHER_KINDS = ['mention', 'reasoned', 'choice'] as const;
 export type MatcherKind = (typeof MATCHER_KINDS)[number];
 
 export const ConceptSchema = z.strictObject({

@@ -10,7 +10,7 @@ export interface Depth {
 
 const REASON_WORDS = new Set(
   [
-    'because', 'since', 'why', 'tradeoff', 'vs', 'versus', 'therefore', 'hence', 'thus', 'otherwise',
+    'because', 'bc', 'since', 'why', 'tradeoff', 'vs', 'versus', 'therefore', 'hence', 'thus', 'otherwise',
     'whereas', 'despite', 'although', 'though', 'instead', 'rather', 'cheaper', 'faster', 'simpler',
     'cheap', 'pros', 'cons', 'downside', 'upside', 'risk', 'reason', 'due', 'avoid', 'prevent',
     'ensure', 'benefit', 'cost',

@@ -1,16 +1,29 @@
-import type { Token } from '../text/tokenize.js';
+import { stem, type Token } from '../text/tokenize.js';
 
-const NEGATORS = new Set(['no', 'not', 'without', 'never', 'none', 'neither', 'nor', 'skip']);
+const stems = (words: string) => new Set(words.split(' ').map(stem));
+
+const NEGATORS = stems('no not without never none neither nor skip ignore');
 /** "instead of X", "rather than X": X is what was not chosen. */
-const NOT_CHOSEN = new Set(['instead', 'rather']);
+const NOT_CHOSEN = stems('instead rather');
 /** "not only", "no more than", "no later than": the word after the negator undoes it. */
 const UNDOERS = new Set(['only', 'just', 'more', 'less', 'fewer', 'longer', 'later', 'sooner', 'worse', 'better', 'matter', 'doubt']);
-/** "X is not needed", "X: unnecessary". */
-const DISMISSALS = new Set(['unnecessari', 'overkil', 'overkill', 'needless', 'pointless']);
-const NEEDS = new Set(['need', 'requir', 'necessari', 'necessary', 'worth', 'us', 'use', 'matter', 'import', 'relev']);
+/** "X is not needed", "X: unnecessary", "X is overkill". */
+const DISMISSALS = stems('unnecessary overkill needless pointless');
+const NEEDS = stems('need needed required necessary worth use matter important relevant');
+/** Words before "not" that make it a refusal to do something: "won't", "don't", "do not", "is not". */
+const AUXILIARIES = new Set(['do', 'doe', 'did', 'will', 'wo', 'would', 'should', 'can', 'ca', 'could', 'need', 'is', 'are', 'wa', 'were', 'must', 'shall']);
+/** Negators that refuse the thing itself even when it is a risk: "skip drift checks", "ignore imbalance". */
+const REFUSALS = stems('skip ignore never');
 
 const LOOK_BACK = 4;
 const LOOK_AHEAD = 4;
+
+/**
+ * `any`: every negation counts. `dismissal`: for risks ("no leakage because the split is by
+ * time", "without skew"), only a refusal to deal with it counts: "we won't monitor drift", "no need
+ * for resampling", "skip it", "drift checks are overkill".
+ */
+export type NegationMode = 'any' | 'dismissal';
 
 /**
  * Whether the mention spanning tokens[start..end] is negated: a negator a few words before it
@@ -18,7 +31,7 @@ const LOOK_AHEAD = 4;
  * dismissal right after it ("monitoring is not needed"). Words inside another mention
  * ("not interested" as an alias) are not negators.
  */
-export function isNegated(tokens: readonly Token[], start: number, end: number, covered: ReadonlySet<number>): boolean {
+export function isNegated(tokens: readonly Token[], start: number, end: number, covered: ReadonlySet<number>, mode: NegationMode = 'any'): boolean {
   const sentence = tokens[start]!.sentence;
   let seen = 0;
   for (let index = start - 1; index >= 0 && seen < LOOK_BACK; index--) {
@@ -27,13 +40,17 @@ export function isNegated(tokens: readonly Token[], start: number, end: number, 
     if (token.filler && token.stem !== 'of') continue;
     seen++;
     if (covered.has(index)) continue;
-    if (NOT_CHOSEN.has(token.stem)) return true;
-    if (NEGATORS.has(token.stem)) {
-      const after = tokens[index + 1];
-      if (after && index + 1 < start && UNDOERS.has(after.raw.toLowerCase())) continue;
-      if (after && index + 1 === start && UNDOERS.has(after.raw.toLowerCase())) continue;
-      return true;
+    const after = tokens[index + 1];
+    const undone = after !== undefined && UNDOERS.has(after.raw.toLowerCase());
+    if (mode === 'any') {
+      if (NOT_CHOSEN.has(token.stem)) return true;
+      if (NEGATORS.has(token.stem) && !undone) return true;
+      continue;
     }
+    if (REFUSALS.has(token.stem)) return true;
+    const before = tokens[index - 1];
+    if (token.stem === 'not' && before && AUXILIARIES.has(before.stem) && !undone) return true;
+    if (token.stem === 'no' && after && NEEDS.has(after.stem)) return true;
   }
   seen = 0;
   for (let index = end + 1; index < tokens.length && seen < LOOK_AHEAD; index++) {

@@ -2,6 +2,7 @@ import { FRAMEWORK, getStep, type StepId } from '../framework.js';
 import type { Notes } from '../notes/parse-notes.js';
 import { splitSections, type Section } from '../notes/sections.js';
 import { sanitize } from '../text/sanitize.js';
+import { STOPWORDS } from '../text/stopwords.js';
 import { phraseStems, tokenize, type Token } from '../text/tokenize.js';
 import { isReasonAt, measureDepth } from './depth.js';
 import { findMentions, type Matcher, type Mention } from './matcher.js';
@@ -16,10 +17,14 @@ import type { Hit, Miss, Misplaced, Negated, ScoreResult, StepResult } from './r
  *   answer covers what matters, not every alias of every item.
  * - requiredPenalty: share of a step's score lost per required item found nowhere.
  * - lineCap / wordsPerExtraConcept: a line earns at most lineCap concepts, plus one for every
- *   wordsPerExtraConcept words of its own (not rubric terms), up to maxPerLine; the items of the
- *   line's own step are served first, the heaviest first.
- * - minExplanation: below this share of own words among a section's words, the section reads as
- *   a pasted list of terms and its credit shrinks in proportion (never below listFloor).
+ *   wordsPerExtraConcept words of its own (content words that are not rubric terms), up to
+ *   maxPerLine; mentions in the same words share one place, the items of the line's own step are
+ *   served first, the heaviest first.
+ * - minExplanation: below this share of distinct own content words among a section's words, the
+ *   section reads as a pasted (or padded) list of terms and its credit shrinks in proportion,
+ *   never below listFloor.
+ * - listedAt: naming this many alternatives of a `choice` item, or items of one group, in one
+ *   line is listing, not choosing, and earns none of them.
  * - depthTarget / depthFloor: a step with fewer than depthTarget numbers or reasons keeps only
  *   part of its score, down to depthFloor with none.
  */
@@ -33,6 +38,7 @@ export const SCORING = {
   maxPerLine: 8,
   minExplanation: 0.4,
   listFloor: 0.1,
+  listedAt: 3,
   depthTarget: 2,
   depthFloor: 0.8,
 } as const;
@@ -76,25 +82,32 @@ export function scoreNotes(notes: Notes, questionId: string, matcher: Matcher): 
     const info = lineInfo[line]!;
     if (info.heading || info.echo) continue;
     const live: Mention[] = [];
+    const aliases = new Map<number, Set<string>>();
     for (const mention of lineMentions.sort((a, b) => a.start - b.start)) {
       const item = matcher.items[mention.item]!;
-      if (item.negatable && isNegated(tokens, mention.start, mention.end, covered)) {
+      if (isNegated(tokens, mention.start, mention.end, covered, item.negatable ? 'any' : 'dismissal')) {
         if (!negated.has(mention.item)) negated.set(mention.item, mention);
         continue;
       }
+      const seen = aliases.get(mention.item) ?? new Set<string>();
+      seen.add(mention.alias);
+      aliases.set(mention.item, seen);
       if (!live.some((other) => other.item === mention.item)) live.push(mention);
     }
     const listed = listedGroups(live, matcher);
     const cap = Math.min(SCORING.maxPerLine, SCORING.lineCap + Math.floor(info.own / SCORING.wordsPerExtraConcept));
     const ranked = [...live].sort((a, b) => rank(matcher, a, info.step) - rank(matcher, b, info.step) || a.start - b.start);
-    let earned = 0;
+    const places: Mention[] = [];
     for (const mention of ranked) {
       const item = matcher.items[mention.item]!;
       if (item.group && listed.has(item.group)) continue;
-      if (earned >= cap) break;
-      earned++;
+      if (item.kind === 'choice' && aliases.get(mention.item)!.size >= SCORING.listedAt) continue;
+      if (!places.some((place) => place.start <= mention.end && mention.start <= place.end)) {
+        if (places.length >= cap) continue;
+        places.push(mention);
+      }
       const factor = sectionFactor[info.section] ?? 1;
-      const reasoned = item.kind !== 'reasoned' || reasonLines.has(line) || reasonLines.has(line + 1);
+      const reasoned = item.kind === 'mention' || reasonLines.has(line) || reasonLines.has(line + 1);
       credits.push({
         mention,
         credit: factor * (reasoned ? 1 : SCORING.unreasonedCredit),
@@ -134,7 +147,7 @@ export function scoreNotes(notes: Notes, questionId: string, matcher: Matcher): 
       if (denied) negatedHere.push({ id: item.id, label: item.label, ...evidence(denied.line) });
       misses.push({ id: item.id, label: item.label, weight: item.weight, required: item.required, hint: item.hint });
     });
-    const stepLines = lineInfo.flatMap((info, line) => (info.step === step.id && !info.heading ? [line] : []));
+    const stepLines = lineInfo.flatMap((info, line) => ((headingsFound ? info.step === step.id : true) && !info.heading ? [line] : []));
     const depth = depthOfLines(tokens, stepLines);
     const coverage = possible > 0 ? Math.min(1, earned / (possible * SCORING.fullCoverage)) : 1;
     const signals = Math.min(1, (depth.numbers + depth.reasons) / SCORING.depthTarget);
@@ -177,7 +190,7 @@ function describeLines(
   const stemsByLine = new Map<number, string[]>();
   tokens.forEach((token, index) => {
     if (token.filler) return;
-    if (!covered.has(index)) info[token.line]!.own++;
+    if (!covered.has(index) && !STOPWORDS.has(token.stem)) info[token.line]!.own++;
     const list = stemsByLine.get(token.line) ?? [];
     list.push(token.stem);
     stemsByLine.set(token.line, list);
@@ -200,23 +213,23 @@ function explanationFactors(
   covered: ReadonlySet<number>,
   lineInfo: readonly LineInfo[],
 ): number[] {
-  const own = sections.map(() => 0);
+  const own = sections.map(() => new Set<string>());
   const terms = sections.map(() => 0);
   tokens.forEach((token, index) => {
     const info = lineInfo[token.line]!;
     if (token.filler || info.heading) return;
     if (covered.has(index)) terms[info.section]!++;
-    else own[info.section]!++;
+    else if (!STOPWORDS.has(token.stem)) own[info.section]!.add(token.stem);
   });
   return sections.map((_, index) => {
-    const total = own[index]! + terms[index]!;
+    const total = own[index]!.size + terms[index]!;
     if (total === 0) return 1;
-    const share = own[index]! / total;
+    const share = own[index]!.size / total;
     return share >= SCORING.minExplanation ? 1 : Math.max(SCORING.listFloor, share / SCORING.minExplanation);
   });
 }
 
-/** Groups with three or more of their alternatives named in one line: listed, not chosen. */
+/** Groups with `listedAt` or more of their alternatives named in one line: listed, not chosen. */
 function listedGroups(mentions: readonly Mention[], matcher: Matcher): Set<string> {
   const counts = new Map<string, Set<number>>();
   for (const mention of mentions) {
@@ -226,7 +239,7 @@ function listedGroups(mentions: readonly Mention[], matcher: Matcher): Set<strin
     set.add(mention.item);
     counts.set(group, set);
   }
-  return new Set([...counts].filter(([, items]) => items.size >= 3).map(([group]) => group));
+  return new Set([...counts].filter(([, items]) => items.size >= SCORING.listedAt).map(([group]) => group));
 }
 
 function depthOfLines(tokens: readonly Token[], lines: readonly number[]) {

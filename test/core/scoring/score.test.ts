@@ -509,3 +509,57 @@ describe('a bullet that repeats a heading is not the same as a terse note', () =
     expect(score(body).hits.map((hit) => hit.id)).toEqual(ids);
   });
 });
+
+describe('listing, padding and overlapping mentions (review findings)', () => {
+  const CHOICE = item('model-choice', 'model', ['two tower', 'DCN', 'transformer', 'GBDT', 'matrix factorization', 'main model'], { kind: 'choice', weight: 3 });
+  const OFFLINE = item('offline', 'evaluation', ['PR AUC', 'offline metrics']);
+  const PR = item('pr', 'evaluation', ['PR AUC', 'precision']);
+  const AB = item('ab', 'evaluation', ['A/B']);
+
+  it.each([
+    ['## Model\n- Options: matrix factorization, two-tower, DCN, transformer, GBDT.\n', 0],
+    ['## Model\n- Main model: GBDT over card history features\n', 0.5],
+    ['## Model\n- Main model: GBDT, because the features are tabular and it serves in 2 ms.\n', 1],
+  ])('a choice item: %j earns %d of its weight', (body, credit) => {
+    const hits = step(score(body, [CHOICE]), 'model').hits;
+    expect(hits.length === 0 ? 0 : hits[0]!.credit).toBe(credit);
+  });
+
+  it('two items found in the same words take one place under the line cap', () => {
+    const hits = step(score('## Evaluation\nOffline PR-AUC; online A/B\n', [OFFLINE, PR, AB]), 'evaluation').hits;
+    expect(hits.map((hit) => hit.id).sort()).toEqual(['ab', 'offline', 'pr']);
+  });
+
+  it.each([
+    ['- monitoring: yes\n- dashboards: yes\n- drift: yes\n- retraining: yes\n'],
+    ['- We will definitely use monitoring here as well.\n- We will definitely use dashboards here as well.\n- We will definitely use drift here as well.\n- We will definitely use retraining here as well.\n'],
+  ])('padding a list with stock words does not make it an explanation: %j', (lines) => {
+    const items = ['monitoring', 'dashboards', 'drift', 'retraining'].map((id) => item(id, 'monitoring', [id]));
+    const padded = step(score(`## Monitoring\n${lines}`, items), 'monitoring').score;
+    const explained = step(
+      score('## Monitoring\n- Watch drift with PSI per feature, alert above 0.2\n- Dashboards show calibration by country\n- Retraining weekly from fresh labels, monitoring the lift\n', items),
+      'monitoring',
+    ).score;
+    expect(padded).toBeLessThan(40);
+    expect(explained).toBe(100);
+  });
+
+  it.each([
+    ['We won\'t monitor drift; no need for v1.', true],
+    ['Drift detection is overkill at launch.', true],
+    ['Skip drift checks for now.', true],
+    ['No drift problem here because features are static.', false],
+    ['Without drift checks the model silently decays, so we run PSI daily.', false],
+  ])('a risk item (negatable: false) in %j is negated: %s', (text, negated) => {
+    const drift = item('drift', 'monitoring', ['drift', 'drift checks', 'drift detection'], { negatable: false });
+    const result = step(score(`## Monitoring\n${text}\n`, [drift]), 'monitoring');
+    expect(result.negated.length > 0).toBe(negated);
+    expect(result.hits.length > 0).toBe(!negated);
+  });
+
+  it('notes without headings still count numbers and reasons as depth', () => {
+    const result = score('We retrain weekly because fraud patterns shift; 30M transactions a day.\n', [item('retraining', 'monitoring', ['retrain weekly'])]);
+    expect(step(result, 'monitoring').depth.numbers).toBeGreaterThan(0);
+    expect(step(result, 'monitoring').depth.reasons).toBeGreaterThan(0);
+  });
+});
