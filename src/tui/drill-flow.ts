@@ -171,12 +171,14 @@ async function pickDraft(
 async function runInEditor(session: DrillSession, clock: Clock, prompts: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream }): Promise<void> {
   while (!session.view(clock.now()).done) {
     const view = session.view(clock.now());
-    const header = [view.title, ...view.guiding.map((line) => `  ${line}`), view.clock.label].map((line) => `# ${line}`).join('\n');
+    const header = [view.title, ...view.guiding.map((line) => `  ${line}`), view.clock.label].map((line) => `# ${line}`);
     const text = await editor(
-      { message: `${view.title} (${view.clock.label})`, default: `${header}\n\n${view.lines.join('\n')}\n`, postfix: '.md' },
+      { message: `${view.title} (${view.clock.label})`, default: `${header.join('\n')}\n\n${view.lines.join('\n')}\n`, postfix: '.md' },
       prompts,
     );
-    const lines = text.split('\n').filter((line) => !line.startsWith('# '));
+    const inserted = new Set(header);
+    const lines = text.split('\n').filter((line) => !inserted.has(line));
+    while (lines[0] === '') lines.shift();
     const known = view.lines.length;
     lines.forEach((line, index) => {
       if (index < known) {

@@ -47,6 +47,9 @@ describe('mlsd init', () => {
     const graded = await runCli(['grade', '--set', 'practice-set.yaml', '--reporter', 'json'], { cwd: root });
     expect(graded.code).toBe(1);
     expect(JSON.parse(graded.stdout).summary.missing).toEqual(['visual-search']);
+    const globbed = await runCli(['grade', 'answers/**/*.md', '--reporter', 'json'], { cwd: root });
+    expect(JSON.parse(globbed.stdout).files.map((file: { path: string }) => file.path)).toEqual(['answers/fraud-detection.md']);
+    expect(globbed.code).toBe(1);
   });
 
   it('refuses to overwrite existing files and writes nothing', async () => {

@@ -110,3 +110,15 @@ describe('inline', () => {
     expect(inline(input)).toBe(expected);
   });
 });
+
+describe('the first sentence of a hint', () => {
+  it.each([
+    ['Name the loss. Then say why.', 'Name the loss.'],
+    ['Translate the goal, e.g. watch time, into a label. More text.', 'Translate the goal, e.g. watch time, into a label.'],
+    ['Compare GBDT vs. a DNN, i.e. cost against lift! Next.', 'Compare GBDT vs. a DNN, i.e. cost against lift!'],
+    ['No stop at all', 'No stop at all'],
+  ])('%j -> %j', async (hint, first) => {
+    const { firstSentence } = await import('../../src/report/grade/pretty.js');
+    expect(firstSentence(hint)).toBe(first);
+  });
+});

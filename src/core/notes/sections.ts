@@ -18,6 +18,8 @@ interface Heading {
   step: StepId | null;
   /** Found by the step number alone ("## 4." or "4) Approach"), not by a heading word. */
   byNumber: boolean;
+  /** A heading at the steps' level that names no step ("## Online path"): it stays in its step. */
+  continues?: boolean;
 }
 
 /** Words too general to decide a heading when a more specific step word stands beside them. */
@@ -111,7 +113,9 @@ function classify(line: number, level: number, rawText: string): Heading {
 /**
  * Decides the level the notes use for steps (the level at which most headings name a step by
  * name) and keeps deeper headings from switching steps: below that level they belong to the
- * section they stand in, so "### 1. Candidate generation" under serving stays in serving.
+ * section they stand in, so "### 1. Candidate generation" under serving stays in serving. A
+ * heading at that level that names no step ("## Online path" after "## Serving") continues the
+ * step before it.
  */
 function settleLevels(headings: Heading[]): Heading[] {
   const counts = new Map<number, number>();
@@ -132,7 +136,11 @@ function settleLevels(headings: Heading[]): Heading[] {
   }
   return headings
     .filter((heading) => heading.level <= stepLevel)
-    .map((heading) => (heading.level < stepLevel && heading.byNumber ? { ...heading, step: null } : heading));
+    .map((heading) => {
+      if (heading.level < stepLevel && heading.byNumber) return { ...heading, step: null };
+      if (heading.level === stepLevel && heading.step === null) return { ...heading, continues: true };
+      return heading;
+    });
 }
 
 /** Splits a body into sections by its step headings. */
@@ -146,7 +154,8 @@ export function splitSections(lines: readonly string[]): { sections: Section[]; 
     if (heading && heading.line === index) {
       next++;
       if (current.lines.length > 0 || current.headingLine !== null) sections.push(current);
-      current = { step: heading.step, headingLine: index, heading: heading.text, lines: [] };
+      const step = heading.step ?? (heading.continues ? current.step : null);
+      current = { step, headingLine: index, heading: heading.text, lines: [] };
       return;
     }
     current.lines.push(index);

@@ -81,7 +81,8 @@ export function paint(c: ChalkInstance, score: number): ChalkInstance {
   return score >= 75 ? c.green : score >= 50 ? c.yellow : c.red;
 }
 
-function firstSentence(text: string): string {
-  const end = text.search(/[.!?](\s|$)/);
-  return end < 0 ? text : text.slice(0, end + 1);
+/** The text up to its first full stop, not counting the stops of "e.g.", "i.e.", "etc." or "vs.". */
+export function firstSentence(text: string): string {
+  const end = /(?<!\b(?:e\.g|i\.e|etc|vs|cf|approx))[.!?](?=\s|$)/.exec(text);
+  return end ? text.slice(0, end.index + 1) : text;
 }

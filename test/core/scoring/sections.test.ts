@@ -183,3 +183,15 @@ describe('splitSections', () => {
     expect(seen.sort((a, b) => a - b)).toEqual(lines.map((_, index) => index));
   });
 });
+
+describe('a heading at the steps\' level that names no step', () => {
+  it('continues the step before it, and text before any step stays unassigned', () => {
+    const { sections } = splitSections(['# Design notes', 'intro', '## 6. Serving', 'a', '## Online path', 'b', '## 7. Monitoring', 'c']);
+    expect(sections.map((section) => [section.heading, section.step])).toEqual([
+      ['Design notes', null],
+      ['6. Serving', 'serving'],
+      ['Online path', 'serving'],
+      ['7. Monitoring', 'monitoring'],
+    ]);
+  });
+});
