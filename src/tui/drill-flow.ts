@@ -5,6 +5,7 @@ import { findQuestion } from '../core/bank.js';
 import { createDrill, reduceDrill, type DrillState } from '../core/drill/machine.js';
 import { renderDrillNotes } from '../core/drill/notes.js';
 import { DrillSession } from '../core/drill/session.js';
+import { checkDrillState } from '../core/drill/state-schema.js';
 import { attemptRecord, type AttemptRecord } from '../core/drill/attempt.js';
 import { FRAMEWORK, getStep, type StepId } from '../core/framework.js';
 import { gradeNotesText, MatcherCache } from '../core/grading/grade-notes.js';
@@ -21,6 +22,7 @@ import { renderPacing } from '../report/pacing.js';
 import type { Context } from '../cli/context.js';
 import { println } from '../cli/context.js';
 import { UsageError } from '../cli/errors.js';
+import { writeFailure } from '../cli/output.js';
 import type { DrillOptions } from '../cli/commands/drill.js';
 import { notesEditor } from './notes-editor.js';
 
@@ -79,7 +81,7 @@ export async function runDrill(ctx: Context, bank: Bank, chosen: BankQuestion | 
       drafts.saveSync(draftId, next, clock.now());
       saveError = null;
     } catch (error) {
-      saveError = error instanceof Error ? error.message : String(error);
+      saveError = writeFailure(error);
     }
   };
   persist(state);
@@ -92,7 +94,7 @@ export async function runDrill(ctx: Context, bank: Bank, chosen: BankQuestion | 
     else await notesEditor({ session, now: () => clock.now(), color: ctx.color }, prompts);
   } catch (error) {
     if (!isPromptExit(error)) throw error;
-    if (saveError) printUnsaved(ctx, session.current, saveError);
+    if (saveError) printUnsaved(ctx, session.current, `could not save the draft (${saveError})`);
     else println(ctx.stdout, `\nStopped. Every line is in the draft: continue with ${ctx.color.bold('mlsd drill --resume')}`);
     return INTERRUPTED;
   }
@@ -103,7 +105,7 @@ export async function runDrill(ctx: Context, bank: Bank, chosen: BankQuestion | 
   try {
     await writeFileAtomic(target, notes);
   } catch (error) {
-    printUnsaved(ctx, finished, error instanceof Error ? error.message : String(error));
+    printUnsaved(ctx, finished, `could not write ${displayPath(target, ctx.cwd)}: ${writeFailure(error)}`);
     return 2;
   }
   const shown = displayPath(target, ctx.cwd);
@@ -148,8 +150,14 @@ async function pickDraft(
   clock: Clock,
 ): Promise<DraftRecord<DrillState> | undefined> {
   const { drafts: found, warnings } = await drafts.list();
+  const usable: DraftRecord<DrillState>[] = [];
+  for (const record of found) {
+    const checked = checkDrillState(record.draft);
+    if (!checked.ok) warnings.push(`drafts/${record.id}.json: skipped an unreadable draft (${checked.reason})`);
+    else if (!findQuestion(bank, checked.state.question)) warnings.push(`drafts/${record.id}.json: skipped: question "${checked.state.question}" is not in the bank`);
+    else usable.push({ ...record, draft: checked.state });
+  }
   for (const warning of warnings) println(ctx.stderr, ctx.errorColor.yellow(`warning: ${warning}`));
-  const usable = found.filter((record) => findQuestion(bank, record.draft.question));
   if (usable.length === 0) {
     println(ctx.stdout, 'No drill to resume. Start one with: mlsd drill');
     return undefined;
@@ -196,8 +204,8 @@ function terminalOf(ctx: Context): { input: NodeJS.ReadableStream; output: NodeJ
   return { input: ctx.stdin, output: ctx.stdout as unknown as NodeJS.WritableStream };
 }
 
-function printUnsaved(ctx: Context, state: DrillState, reason: string): void {
-  println(ctx.stderr, ctx.errorColor.red(`mlsd: could not save the draft (${reason}). Your notes so far, so nothing is lost:`));
+function printUnsaved(ctx: Context, state: DrillState, what: string): void {
+  println(ctx.stderr, ctx.errorColor.red(`mlsd: ${what}. Your notes follow, so nothing is lost:`));
   ctx.stdout.write(renderDrillNotes(state));
 }
 

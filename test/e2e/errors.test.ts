@@ -51,3 +51,18 @@ describe('errors', () => {
     expect(result.stderr).toContain("unknown option '--colour'");
   });
 });
+
+describe('files the user names that cannot be written', () => {
+  const answer = 'test/fixtures/grade/pass/answers/ada/fraud-detection.md';
+
+  it.each([
+    [['grade', answer, '--reporter', 'junit', '--output', 'test'], {}, 'cannot write test: it is a folder'],
+    [['new', 'fraud-detection', '-o', 'README.md/x.md'], {}, 'cannot write README.md/x.md: a part of its path is a file, not a folder'],
+    [['grade', answer, '--reporter', 'github'], { GITHUB_STEP_SUMMARY: '/nonexistent/dir/summary.md' }, 'cannot append the summary to $GITHUB_STEP_SUMMARY'],
+  ])('%j exits 2 naming the file', (args, env, message) => {
+    const result = spawnCli(args, { env });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+    expect(result.stderr).not.toContain('this is a bug');
+  });
+});

@@ -6,7 +6,8 @@ import { formatProblem, type Problem } from '../../core/problem.js';
 import { REPORTER_NAMES, REPORTERS, type ReporterName } from '../../report/grade/index.js';
 import { openBank } from '../bank.js';
 import { PLAIN, println } from '../context.js';
-import { EXIT, ProblemsError, UsageError } from '../errors.js';
+import { CliError, EXIT, ProblemsError, UsageError } from '../errors.js';
+import { writeFailure, writeUserFile } from '../output.js';
 import type { DefineCommand } from './index.js';
 
 interface GradeOptions {
@@ -43,12 +44,11 @@ Examples:
   $ mlsd grade notes.md --question fraud-detection --reporter json`,
     )
     .action(async (paths: string[], options: GradeOptions) => {
-      const [{ gradeNotesText, MatcherCache }, { displayPath }, { findNotesFiles }, { loadPracticeSet }, { writeFileAtomic }] = await Promise.all([
+      const [{ gradeNotesText, MatcherCache }, { displayPath }, { findNotesFiles }, { loadPracticeSet }] = await Promise.all([
         import('../../core/grading/grade-notes.js'),
         import('../../io/bank-loader.js'),
         import('../../io/notes-files.js'),
         import('../../io/practice-set-loader.js'),
-        import('../../io/atomic-write.js'),
       ]);
       const problems: Problem[] = [];
       let setName: string | null = null;
@@ -95,13 +95,15 @@ Examples:
       const toFile = options.output !== undefined;
       const output = REPORTERS[name](report, { color: toFile ? PLAIN : ctx.color, verbose: options.verbose === true });
       if (toFile) {
-        await writeFileAtomic(resolve(ctx.cwd, options.output!), output.text);
+        await writeUserFile(resolve(ctx.cwd, options.output!), output.text, options.output!);
         println(ctx.stderr, `mlsd: wrote the ${name} report to ${options.output}`);
       } else {
         ctx.stdout.write(output.text);
       }
       if (output.stepSummary && ctx.env.GITHUB_STEP_SUMMARY) {
-        await appendFile(ctx.env.GITHUB_STEP_SUMMARY, output.stepSummary);
+        await appendFile(ctx.env.GITHUB_STEP_SUMMARY, output.stepSummary).catch((error: unknown) => {
+          throw new CliError(`cannot append the summary to $GITHUB_STEP_SUMMARY (${ctx.env.GITHUB_STEP_SUMMARY}): ${writeFailure(error)}`);
+        });
       }
       for (const file of files) if (file.error && name !== 'pretty' && name !== 'github') println(ctx.stderr, ctx.errorColor.red(formatProblem(file.error)));
       const badInput = report.summary.errors > 0 || ctx.exitCode === EXIT.badInput;

@@ -4,6 +4,7 @@ import { openBank, requireQuestion } from '../bank.js';
 import { collect } from '../options.js';
 import { println } from '../context.js';
 import { CliError } from '../errors.js';
+import { writeUserFile } from '../output.js';
 import { VERSION } from '../version.js';
 import type { DefineCommand } from './index.js';
 
@@ -33,10 +34,9 @@ Examples:
   $ mlsd init . --question fraud-detection --question visual-search --name "Week 3"`,
     )
     .action(async (dir: string, options: InitOptions) => {
-      const [{ renderNotesTemplate }, { renderPracticeRepo }, { writeFileAtomic }] = await Promise.all([
+      const [{ renderNotesTemplate }, { renderPracticeRepo }] = await Promise.all([
         import('../../core/notes/template.js'),
         import('../../core/practice-set-template.js'),
-        import('../../io/atomic-write.js'),
       ]);
       const { bank } = await openBank(ctx);
       const questions = options.question ?? DEFAULT_QUESTIONS;
@@ -54,7 +54,7 @@ Examples:
       }
       if (existing.length > 0) throw new CliError(`not overwriting what is there: ${existing.join(', ')} (in ${dir})`);
       for (const [path, text] of Object.entries(files)) {
-        await writeFileAtomic(join(root, path), text);
+        await writeUserFile(join(root, path), text, join(dir, path));
         println(ctx.stdout, `  created ${join(dir, path)}`);
       }
       println(ctx.stdout, `\nNext: commit it, push, and CI grades every answer. Locally: cd ${dir} && mlsd grade --set practice-set.yaml`);

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { openBank, requireQuestion } from '../bank.js';
 import { println } from '../context.js';
 import { CliError } from '../errors.js';
+import { writeUserFile } from '../output.js';
 import type { DefineCommand } from './index.js';
 
 interface NewOptions {
@@ -31,10 +32,7 @@ Examples:
   $ mlsd grade answers/video-recommendation.md`,
     )
     .action(async (id: string, options: NewOptions) => {
-      const [{ renderNotesTemplate }, { writeFileAtomic }] = await Promise.all([
-        import('../../core/notes/template.js'),
-        import('../../io/atomic-write.js'),
-      ]);
+      const { renderNotesTemplate } = await import('../../core/notes/template.js');
       const { bank } = await openBank(ctx);
       const entry = requireQuestion(bank, id);
       const target = resolve(ctx.cwd, options.output ?? `${id}.md`);
@@ -45,6 +43,6 @@ Examples:
       if (exists && !options.force) {
         throw new CliError(`${options.output ?? `${id}.md`} already exists: pass --force to overwrite it, or -o to write elsewhere`);
       }
-      await writeFileAtomic(target, renderNotesTemplate(entry.question, options.candidate));
+      await writeUserFile(target, renderNotesTemplate(entry.question, options.candidate), options.output ?? `${id}.md`);
       println(ctx.stdout, `Wrote ${options.output ?? `${id}.md`}. Write your answer under each heading, then: mlsd grade ${options.output ?? `${id}.md`}`);
     });

@@ -240,3 +240,17 @@ describe('the saved notes and the screen', () => {
     expect(formatSeconds(seconds)).toBe(text);
   });
 });
+
+describe('a saved draft is checked before it is resumed', () => {
+  it.each([
+    ['a fresh drill', (state: DrillState) => state, true],
+    ['a started drill after a round trip through JSON', (state: DrillState) => JSON.parse(JSON.stringify(reduceDrill(state, { type: 'start', now: 5 }, context))), true],
+    ['a step past the last', (state: DrillState) => ({ ...state, step: 99 }), false],
+    ['notes that are not lines', (state: DrillState) => ({ ...state, notes: { ...state.notes, model: 'text' } }), false],
+    ['a follow-up that does not exist', (state: DrillState) => ({ ...state, phase: 'followups', followup: 2 }), false],
+    ['no version', (state: DrillState) => ({ ...state, version: undefined }), false],
+  ])('%s: %s', async (_name, change, ok) => {
+    const { checkDrillState } = await import('../../../src/core/drill/state-schema.js');
+    expect(checkDrillState(change(createDrill('toy'))).ok).toBe(ok);
+  });
+});
