@@ -24,6 +24,7 @@ import { println } from '../cli/context.js';
 import { UsageError } from '../cli/errors.js';
 import { writeFailure } from '../cli/output.js';
 import type { DrillOptions } from '../cli/commands/drill.js';
+import { createDraftWriter } from './draft-writer.js';
 import { notesEditor } from './notes-editor.js';
 
 /** Ctrl-C: the conventional exit code of a process stopped by SIGINT. */
@@ -76,29 +77,31 @@ export async function runDrill(ctx: Context, bank: Bank, chosen: BankQuestion | 
   }
 
   let saveError: string | null = null;
-  const persist = (next: DrillState) => {
+  const draft = createDraftWriter((next) => {
     try {
       drafts.saveSync(draftId, next, clock.now());
       saveError = null;
     } catch (error) {
       saveError = writeFailure(error);
     }
-  };
-  persist(state);
+  }, () => clock.now());
+  draft.write(state, { type: 'start', now: clock.now() });
   const matcher = new MatcherCache().get(entry);
   const guiding = (step: StepId) => entry.question.guiding[step] ?? getStep(step).guiding;
-  const session = new DrillSession(state, { entry, matcher }, persist, guiding);
+  const session = new DrillSession(state, { entry, matcher }, draft.write, guiding);
 
   try {
     if (options.editor) await runInEditor(session, clock, prompts);
     else await notesEditor({ session, now: () => clock.now(), color: ctx.color }, prompts);
   } catch (error) {
+    draft.flush();
     if (!isPromptExit(error)) throw error;
     if (saveError) printUnsaved(ctx, session.current, `could not save the draft (${saveError})`);
     else println(ctx.stdout, `\nStopped. Every line is in the draft: continue with ${ctx.color.bold('mlsd drill --resume')}`);
     return INTERRUPTED;
   }
 
+  draft.flush();
   const finished = session.current;
   const notes = renderDrillNotes(finished, options.candidate);
   const target = options.out ? resolve(ctx.cwd, options.out) : join(attemptsDir(home), `${draftId}.md`);

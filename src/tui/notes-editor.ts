@@ -37,6 +37,8 @@ interface EditorState {
   /** Mirror of readline's line and cursor after the last key (readline clears its line on Enter). */
   line: string;
   cursor: number;
+  /** The input as last handed to session.type (entering a line empties it there too). */
+  saved: string;
   editing: Editing | null;
   previousKey: string;
   finished: boolean;
@@ -66,9 +68,11 @@ export const notesEditor = createPrompt<void, NotesEditorConfig>((config, done) 
   const { session, now, color } = config;
   const tickMs = config.tickMs ?? 1000;
   const maxLinesShown = Math.max(1, config.maxLinesShown ?? 12);
+  const resumed = session.view(now()).pending;
   const state = useRef<EditorState>({
-    line: '',
-    cursor: 0,
+    line: resumed,
+    cursor: resumed.length,
+    saved: resumed,
     editing: null,
     previousKey: '',
     finished: false,
@@ -88,6 +92,7 @@ export const notesEditor = createPrompt<void, NotesEditorConfig>((config, done) 
   };
 
   useEffect((rl) => {
+    Object.assign(rl, { line: state.line, cursor: state.cursor });
     finishIfDone();
     const timer = setInterval(() => {
       if (state.finished) return;
@@ -112,6 +117,10 @@ export const notesEditor = createPrompt<void, NotesEditorConfig>((config, done) 
   useKeypress((key, rl) => {
     if (state.finished) return;
     handleKey(state, key, rl, config);
+    if (state.editing === null && state.line !== state.saved) {
+      state.saved = state.line;
+      session.type(state.line, now());
+    }
     redraw();
     finishIfDone();
   });
@@ -134,6 +143,7 @@ function handleKey(state: EditorState, key: KeypressEvent, rl: LineEditor, confi
     const target = editTarget(state.editing, view);
     if (target === null) session.submit(text, now());
     else session.edit(target, text, now());
+    state.saved = '';
     state.editing = null;
     setLine(rl, state, '', 0);
     return;

@@ -128,18 +128,23 @@ describe.skipIf(!hasTmux)('mlsd drill in a real terminal (tmux)', () => {
     const typed = ['Binary classification of each transaction', 'Label: fraud chargeback within 90 days', 'Output: P(fraud) mapped to approve / step-up / decline'];
     for (const line of typed) type(line);
     await waitFor(typed.at(-1)!);
+    tmux('send-keys', '-t', 'drill', '-l', 'half a thought, not entered');
+    await waitFor('half a thought, not entered');
+    const draftsDir = join(home, 'drafts');
+    const draftFile = () => join(draftsDir, readdirSync(draftsDir).find((name) => name.endsWith('.json'))!);
+    await until(() => readFileSync(draftFile(), 'utf8').includes('"pending": "half a thought, not entered"'));
 
     const pid = Number(tmux('display-message', '-p', '-t', 'drill', '#{pane_pid}').trim());
     process.kill(pid, 'SIGKILL');
     await until(() => tmux('display-message', '-p', '-t', 'drill', '#{pane_dead}').trim() === '1');
 
-    const draftsDir = join(home, 'drafts');
     const files = readdirSync(draftsDir).filter((name) => name.endsWith('.json'));
     expect(files).toHaveLength(1);
     const draft = JSON.parse(readFileSync(join(draftsDir, files[0]!), 'utf8'));
     expect(draft.draft.step).toBe(1);
     expect(draft.draft.notes.requirements).toEqual(['Goal: cut fraud losses in bps while keeping approval rate above 96%']);
     expect(draft.draft.notes.framing).toEqual(typed);
+    expect(draft.draft.pending).toBe('half a thought, not entered');
 
     spawnSync('tmux', ['-L', socket, 'kill-server']);
     socket = `mlsd-e2e-${process.pid}-${++servers}`;
@@ -149,11 +154,15 @@ describe.skipIf(!hasTmux)('mlsd drill in a real terminal (tmux)', () => {
     tmux('send-keys', '-t', 'drill', 'Enter');
     const resumed = await waitFor('Step 2/7');
     for (const line of typed) expect(resumed).toContain(line);
-    type('Trade-off: a false decline loses the sale and often the customer');
+    expect(resumed).toMatch(/› half a thought, not entered/);
+    type(' -> and the rest of it');
+    tmux('send-keys', '-t', 'drill', '-l', 'cut short by Ctrl-C');
+    await waitFor('cut short by Ctrl-C');
     tmux('send-keys', '-t', 'drill', 'C-c');
     await waitFor('mlsd drill --resume');
     const after = JSON.parse(readFileSync(join(draftsDir, files[0]!), 'utf8'));
-    expect(after.draft.notes.framing).toEqual([...typed, 'Trade-off: a false decline loses the sale and often the customer']);
+    expect(after.draft.notes.framing).toEqual([...typed, 'half a thought, not entered -> and the rest of it']);
+    expect(after.draft.pending).toBe('cut short by Ctrl-C');
     expect(existsSync(join(home, 'history.jsonl'))).toBe(false);
   }, 120_000);
 

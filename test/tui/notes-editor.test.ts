@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ClockView, DrillMessage, DrillSessionPort, DrillView } from '../../src/core/drill/view.js';
 import { notesEditor, type NotesEditorConfig } from '../../src/tui/notes-editor.js';
 
-type Call = ['submit', string, number] | ['edit', number, string, number] | ['tick', number];
+type Call = ['submit', string, number] | ['edit', number, string, number] | ['tick', number] | ['type', string, number];
 
 /** A session that records every call and keeps the lines; the test sets the rest of the view. */
 class FakeSession implements DrillSessionPort {
@@ -16,6 +16,7 @@ class FakeSession implements DrillSessionPort {
   clockState: ClockView['state'] = 'ok';
   budgetSeconds = 300;
   done = false;
+  pending = '';
   /** The view says done once a line equal to this is submitted. */
   finishOn = '/next';
 
@@ -26,6 +27,7 @@ class FakeSession implements DrillSessionPort {
       guiding: ['Which data sources exist?', 'How are labels defined?'],
       clock: { label: `${left}s left`, state: this.clockState, usedSeconds: Math.floor(now / 1000), budgetSeconds: this.budgetSeconds },
       lines: [...this.lines],
+      pending: this.pending,
       messages: this.messages,
       footer: '/next finish this step · /help commands',
       done: this.done,
@@ -46,6 +48,11 @@ class FakeSession implements DrillSessionPort {
   tick(now: number): void {
     this.calls.push(['tick', now]);
   }
+
+  type(text: string, now: number): void {
+    this.calls.push(['type', text, now]);
+    this.pending = text;
+  }
 }
 
 const plain = new Chalk({ level: 0 });
@@ -61,6 +68,9 @@ function inputLine(screen: string): string {
   const lines = screen.split('\n');
   return lines[lines.length - 2] ?? '';
 }
+
+/** The calls that enter or change lines, without the input saved as it is typed. */
+const entered = (session: FakeSession) => session.calls.filter((call) => call[0] !== 'type');
 
 const submitted = (session: FakeSession) => session.calls.filter((call) => call[0] === 'submit').map((call) => call[1]);
 
@@ -136,7 +146,7 @@ describe('notes editor', () => {
     clock.time = 42_000;
     events.keypress('enter');
 
-    expect(session.calls).toEqual([['submit', 'label = watched 30s', 42_000]]);
+    expect(entered(session)).toEqual([['submit', 'label = watched 30s', 42_000]]);
     expect(inputLine(getScreen())).toBe('›');
     expect(getScreen()).toContain('  label = watched 30s');
     answer.cancel();
@@ -245,7 +255,7 @@ describe('notes editor', () => {
     clock.time = 7_000;
     events.keypress('enter');
 
-    expect(session.calls).toEqual([['edit', 1, 'second (fixed)', 7_000]]);
+    expect(entered(session)).toEqual([['edit', 1, 'second (fixed)', 7_000]]);
     expect(session.lines).toEqual(['first', 'second (fixed)', 'third']);
     expect(inputLine(getScreen())).toBe('›');
 
@@ -272,7 +282,7 @@ describe('notes editor', () => {
     events.type('new');
     events.keypress('enter');
 
-    expect(session.calls).toEqual([['submit', 'new', 0]]);
+    expect(entered(session)).toEqual([['submit', 'new', 0]]);
     answer.cancel();
     await expect(answer).rejects.toThrow();
   });
@@ -286,7 +296,7 @@ describe('notes editor', () => {
     events.type(' changed');
     events.keypress('escape');
     expect(inputLine(getScreen())).toBe('›');
-    expect(session.calls).toEqual([]);
+    expect(entered(session)).toEqual([]);
 
     events.type('half a thought');
     events.keypress('up');
@@ -308,7 +318,7 @@ describe('notes editor', () => {
     events.type('!');
     events.keypress('enter');
 
-    expect(session.calls).toEqual([['submit', 'first!', 0]]);
+    expect(entered(session)).toEqual([['submit', 'first!', 0]]);
     answer.cancel();
     await expect(answer).rejects.toThrow();
   });
@@ -354,13 +364,13 @@ describe('notes editor', () => {
 
     clock.time = 1_000;
     vi.advanceTimersByTime(500);
-    expect(session.calls).toEqual([['tick', 1_000]]);
+    expect(entered(session)).toEqual([['tick', 1_000]]);
     expect(getScreen()).toContain('299s left');
 
     clock.time = 61_000;
     session.clockState = 'warn';
     vi.advanceTimersByTime(500);
-    expect(session.calls).toEqual([
+    expect(entered(session)).toEqual([
       ['tick', 1_000],
       ['tick', 61_000],
     ]);
@@ -392,5 +402,21 @@ describe('notes editor', () => {
     events.keypress({ name: 'd', ctrl: true });
 
     await expect(answer).rejects.toBeInstanceOf(ExitPromptError);
+  });
+
+  it('saves the input as it is typed, so an unfinished line survives, and starts from a resumed one', async () => {
+    const { session, config } = setup();
+    const { events, getScreen } = await render(notesEditor, config);
+    events.type('half a tho');
+    expect(session.calls.filter((call) => call[0] === 'type').at(-1)).toEqual(['type', 'half a tho', 0]);
+    expect(session.pending).toBe('half a tho');
+    expect(inputLine(getScreen())).toContain('half a tho');
+
+    const resumed = new FakeSession();
+    resumed.pending = 'typed before the crash';
+    const second = await render(notesEditor, setup({}, resumed).config);
+    expect(inputLine(second.getScreen())).toContain('typed before the crash');
+    second.events.keypress('enter');
+    expect(submitted(resumed)).toEqual(['typed before the crash']);
   });
 });

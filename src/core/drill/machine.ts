@@ -33,6 +33,8 @@ export interface DrillState {
   followup: number;
   /** What the drill said since the candidate's last line. */
   messages: DrillMessage[];
+  /** The line being typed, not entered yet: kept so Ctrl-C or a crash loses nothing. */
+  pending: string;
   startedAt: number | null;
   finishedAt: number | null;
 }
@@ -41,6 +43,8 @@ export type DrillEvent =
   | { type: 'start'; now: number }
   | { type: 'line'; text: string; now: number }
   | { type: 'edit'; index: number; text: string; now: number }
+  /** The input line changed (a key was typed); nothing is entered yet. */
+  | { type: 'input'; text: string; now: number }
   | { type: 'tick'; now: number }
   /** A draft was loaded: its clock restarts now, the time away is not counted. */
   | { type: 'resume'; now: number };
@@ -83,6 +87,7 @@ export function createDrill(question: string, options: { minutes?: number; stric
     followups: [],
     followup: 0,
     messages: [],
+    pending: '',
     startedAt: null,
     finishedAt: null,
   };
@@ -109,11 +114,14 @@ export function reduceDrill(state: DrillState, event: DrillEvent, context: Drill
     case 'tick':
       return tick(state, event.now, context);
     case 'edit':
-      return edit(state, event.index, event.text);
+      return edit({ ...state, pending: '' }, event.index, event.text);
+    case 'input':
+      return event.text === state.pending ? state : { ...state, pending: event.text };
     case 'line': {
       const text = event.text.replace(/\s+$/, '');
-      if (text.startsWith('/')) return command(state, text, event.now, context);
-      return addLine({ ...state, messages: [] }, text);
+      const entered = state.pending === '' ? state : { ...state, pending: '' };
+      if (text.startsWith('/')) return command(entered, text, event.now, context);
+      return addLine({ ...entered, messages: [] }, text);
     }
   }
 }

@@ -5,14 +5,15 @@ import { viewOf } from './view-of.js';
 
 /**
  * A drill in progress behind the port the terminal talks to: each input becomes an event for
- * the state machine, and every new state is handed to `persist` at once (the draft on disk),
+ * the state machine, and every new state is handed to `persist` at once, with the event that
+ * made it (the caller saves the draft),
  * before the call returns.
  */
 export class DrillSession implements DrillSessionPort {
   constructor(
     private state: DrillState,
     private readonly context: DrillContext,
-    private readonly persist: (state: DrillState) => void,
+    private readonly persist: (state: DrillState, event: DrillEvent) => void,
     private readonly guiding: (step: StepId) => readonly string[],
   ) {}
 
@@ -32,6 +33,10 @@ export class DrillSession implements DrillSessionPort {
     this.apply({ type: 'edit', index, text, now });
   }
 
+  type(text: string, now: number): void {
+    this.apply({ type: 'input', text, now });
+  }
+
   tick(now: number): void {
     this.apply({ type: 'tick', now });
   }
@@ -40,6 +45,6 @@ export class DrillSession implements DrillSessionPort {
     const next = reduceDrill(this.state, event, this.context);
     if (next === this.state) return;
     this.state = next;
-    this.persist(next);
+    this.persist(next, event);
   }
 }

@@ -25,6 +25,7 @@ export const DrillStateSchema = z
     followups: z.array(z.object({ step: Step, question: z.string(), lines: z.array(z.string()) })),
     followup: z.number().int().min(0),
     messages: z.array(z.object({ kind: z.enum(['interviewer', 'hint', 'info', 'error']), text: z.string() })),
+    pending: z.string().default(''),
     startedAt: Time.nullable(),
     finishedAt: Time.nullable(),
   })

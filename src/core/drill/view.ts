@@ -6,6 +6,8 @@ export interface DrillView {
   clock: ClockView;
   /** The lines written in this step (or follow-up) so far, oldest first. */
   lines: string[];
+  /** The line being typed and not yet entered, as last saved (after a resume, the input's text). */
+  pending: string;
   /** What the drill said since the last line: interviewer answers, hints, notices. */
   messages: DrillMessage[];
   /** One line of help: the commands available here. */
@@ -31,12 +33,13 @@ export interface DrillMessage {
 
 /**
  * What the terminal side of a drill talks to: it renders `view(now)`, sends every finished line
- * (`submit`) or edited earlier line (`edit`), and ticks once a second. Lines are saved before
- * `submit` returns.
+ * (`submit`) or edited earlier line (`edit`), the input as it changes (`type`), and ticks once a
+ * second. Everything is saved before the call returns, so not even a half-typed line is lost.
  */
 export interface DrillSessionPort {
   view(now: number): DrillView;
   submit(line: string, now: number): void;
   edit(index: number, text: string, now: number): void;
+  type(text: string, now: number): void;
   tick(now: number): void;
 }

@@ -254,3 +254,16 @@ describe('a saved draft is checked before it is resumed', () => {
     expect(checkDrillState(change(createDrill('toy'))).ok).toBe(ok);
   });
 });
+
+describe('the line being typed', () => {
+  it('is kept in the state until it is entered, so a draft holds even a half-typed line', () => {
+    const typing = play([{ type: 'start', now: 0 }, { type: 'input', text: 'half a tho', now: 1 }]);
+    expect(typing.pending).toBe('half a tho');
+    expect(viewOf(typing, (step) => getStep(step).guiding, 2).pending).toBe('half a tho');
+    const entered = reduceDrill(typing, line('half a thought', 3), context);
+    expect(entered).toMatchObject({ pending: '', notes: { requirements: ['half a thought'] } });
+    const same = reduceDrill(entered, { type: 'input', text: '', now: 4 }, context);
+    expect(same).toBe(entered);
+  });
+});
+
