@@ -4,6 +4,7 @@ export interface Output {
   write(text: string): unknown;
   isTTY?: boolean;
   columns?: number;
+  rows?: number;
 }
 
 /** Everything a command may touch outside its arguments: passed in, so tests run in-process. */
@@ -13,6 +14,13 @@ export interface Io {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
   cwd: string;
   env: Readonly<Record<string, string | undefined>>;
+  /** Termination signals (SIGTERM, SIGHUP) sent to the process, for commands that must clean up. */
+  signals?: SignalSource;
+}
+
+export interface SignalSource {
+  /** Calls `handler` on each signal until the returned function is called. */
+  subscribe(handler: (signal: 'SIGTERM' | 'SIGHUP') => void): () => void;
 }
 
 export interface Context extends Io {

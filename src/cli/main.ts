@@ -1,7 +1,7 @@
 import { delimiter } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { CliError, EXIT, ProblemsError } from './errors.js';
-import { colorFor, println, type Context, type Io } from './context.js';
+import { colorFor, println, type Context, type Io, type SignalSource } from './context.js';
 import { COMMANDS } from './commands/index.js';
 import { VERSION } from './version.js';
 import { collect } from './options.js';
@@ -88,6 +88,18 @@ function report(error: unknown, ctx: Context): number {
   return EXIT.bug;
 }
 
+/** SIGTERM and SIGHUP, while a command listens; with no listener Node's default (exit) stands. */
+const processSignals: SignalSource = {
+  subscribe(handler) {
+    const names = ['SIGTERM', 'SIGHUP'] as const;
+    const listeners = names.map((name) => [name, () => handler(name)] as const);
+    for (const [name, listener] of listeners) process.on(name, listener);
+    return () => {
+      for (const [name, listener] of listeners) process.off(name, listener);
+    };
+  },
+};
+
 /** The process entry point used by bin/mlsd.js. */
 export function main(): void {
   run(process.argv.slice(2), process.env, {
@@ -95,6 +107,7 @@ export function main(): void {
     stderr: process.stderr,
     stdin: process.stdin,
     cwd: process.cwd(),
+    signals: processSignals,
   }).then(
     (code) => {
       process.exitCode = code;

@@ -27,8 +27,9 @@ import type { DrillOptions } from '../cli/commands/drill.js';
 import { createDraftWriter } from './draft-writer.js';
 import { notesEditor } from './notes-editor.js';
 
-/** Ctrl-C: the conventional exit code of a process stopped by SIGINT. */
+/** Ctrl-C: the conventional exit code of a process stopped by SIGINT; likewise for the others. */
 const INTERRUPTED = 130;
+const SIGNAL_EXIT = { SIGTERM: 143, SIGHUP: 129 } as const;
 
 export interface Clock {
   now(): number;
@@ -42,7 +43,32 @@ const systemClock: Clock = { now: () => Date.now() };
  * this function only moves lines between the terminal, the machine and the disk.
  */
 export async function runDrill(ctx: Context, bank: Bank, chosen: BankQuestion | undefined, options: DrillOptions, clock: Clock = systemClock): Promise<number> {
-  const prompts = terminalOf(ctx);
+  // SIGTERM and SIGHUP close the prompt through its abort signal, like Ctrl-C: the terminal is
+  // restored (cursor, raw mode) and the draft flushed before the process ends.
+  const controller = new AbortController();
+  const stop: { by: 'SIGTERM' | 'SIGHUP' | null } = { by: null };
+  const stopListening = ctx.signals?.subscribe((signal) => {
+    stop.by = signal;
+    controller.abort(signal);
+  });
+  try {
+    return await drill(ctx, bank, chosen, options, clock, { ...terminalOf(ctx), signal: controller.signal }, stop);
+  } finally {
+    stopListening?.();
+  }
+}
+
+type Prompts = { input: NodeJS.ReadableStream; output: NodeJS.WritableStream; signal: AbortSignal };
+
+async function drill(
+  ctx: Context,
+  bank: Bank,
+  chosen: BankQuestion | undefined,
+  options: DrillOptions,
+  clock: Clock,
+  prompts: Prompts,
+  stop: { by: 'SIGTERM' | 'SIGHUP' | null },
+): Promise<number> {
   const home = dataDir(ctx.env, ctx.cwd);
   const drafts = createDraftStore<DrillState>(home);
   const history = createHistoryStore<AttemptRecord>(home);
@@ -52,14 +78,14 @@ export async function runDrill(ctx: Context, bank: Bank, chosen: BankQuestion | 
   let entry: BankQuestion;
   try {
     if (options.resume) {
-      const record = await pickDraft(ctx, drafts, bank, clock);
+      const record = await pickDraft(ctx, drafts, bank, clock, prompts);
       if (!record) return 0;
       entry = findQuestion(bank, record.draft.question)!;
       state = reduceDrill(record.draft, { type: 'resume', now: clock.now() }, { entry, matcher: new MatcherCache().get(entry) });
       draftId = record.id;
       println(ctx.stdout, ctx.color.dim(`Resuming ${entry.question.id} at step ${state.step + 1}/${FRAMEWORK.length}.`));
     } else {
-      entry = chosen ?? (await pickQuestion(ctx, bank, options));
+      entry = chosen ?? (await pickQuestion(ctx, bank, options, prompts));
       println(ctx.stdout, renderQuestion(entry, ctx.color, { rubric: false, minutes: options.minutes }));
       println(ctx.stdout);
       await input({ message: 'Press Enter to start the clock', theme: { prefix: '⏱' } }, prompts);
@@ -70,8 +96,8 @@ export async function runDrill(ctx: Context, bank: Bank, chosen: BankQuestion | 
     }
   } catch (error) {
     if (isPromptExit(error)) {
-      println(ctx.stdout, 'Cancelled: no drill was started.');
-      return INTERRUPTED;
+      if (stop.by !== 'SIGHUP') println(ctx.stdout, 'Cancelled: no drill was started.');
+      return stop.by ? SIGNAL_EXIT[stop.by] : INTERRUPTED;
     }
     throw error;
   }
@@ -92,13 +118,16 @@ export async function runDrill(ctx: Context, bank: Bank, chosen: BankQuestion | 
 
   try {
     if (options.editor) await runInEditor(session, clock, prompts);
-    else await notesEditor({ session, now: () => clock.now(), color: ctx.color }, prompts);
+    else {
+      const size = () => ({ rows: ctx.stdout.rows ?? 24, columns: ctx.stdout.columns ?? 80 });
+      await notesEditor({ session, now: () => clock.now(), color: ctx.color, size }, prompts);
+    }
   } catch (error) {
     draft.flush();
     if (!isPromptExit(error)) throw error;
     if (saveError) printUnsaved(ctx, session.current, `could not save the draft (${saveError})`);
-    else println(ctx.stdout, `\nStopped. Every line is in the draft: continue with ${ctx.color.bold('mlsd drill --resume')}`);
-    return INTERRUPTED;
+    else if (stop.by !== 'SIGHUP') println(ctx.stdout, `\nStopped. Every line is in the draft: continue with ${ctx.color.bold('mlsd drill --resume')}`);
+    return stop.by ? SIGNAL_EXIT[stop.by] : INTERRUPTED;
   }
 
   draft.flush();
@@ -128,7 +157,7 @@ export async function runDrill(ctx: Context, bank: Bank, chosen: BankQuestion | 
   return 0;
 }
 
-async function pickQuestion(ctx: Context, bank: Bank, options: DrillOptions): Promise<BankQuestion> {
+async function pickQuestion(ctx: Context, bank: Bank, options: DrillOptions, prompts: Prompts): Promise<BankQuestion> {
   const pool = filterQuestions(bank.questions, { tags: options.tag, difficulty: options.difficulty });
   if (pool.length === 0) throw new UsageError('no question matches --tag/--difficulty');
   const id = await search<string>(
@@ -141,7 +170,7 @@ async function pickQuestion(ctx: Context, bank: Bank, options: DrillOptions): Pr
           description: question.id,
         })),
     },
-    terminalOf(ctx),
+    prompts,
   );
   return findQuestion(bank, id)!;
 }
@@ -151,6 +180,7 @@ async function pickDraft(
   drafts: ReturnType<typeof createDraftStore<DrillState>>,
   bank: Bank,
   clock: Clock,
+  prompts: Prompts,
 ): Promise<DraftRecord<DrillState> | undefined> {
   const { drafts: found, warnings } = await drafts.list();
   const usable: DraftRecord<DrillState>[] = [];
@@ -173,13 +203,13 @@ async function pickDraft(
         value: record.id,
       })),
     },
-    terminalOf(ctx),
+    prompts,
   );
   return usable.find((record) => record.id === id);
 }
 
 /** --editor: each step (and follow-up) is written in $EDITOR; its lines go through the same machine. */
-async function runInEditor(session: DrillSession, clock: Clock, prompts: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream }): Promise<void> {
+async function runInEditor(session: DrillSession, clock: Clock, prompts: Prompts): Promise<void> {
   while (!session.view(clock.now()).done) {
     const view = session.view(clock.now());
     const header = [view.title, ...view.guiding.map((line) => `  ${line}`), view.clock.label].map((line) => `# ${line}`);

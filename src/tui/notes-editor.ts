@@ -10,6 +10,7 @@ import {
   useState,
   type KeypressEvent,
 } from '@inquirer/core';
+import { stripVTControlCharacters } from 'node:util';
 import type { ChalkInstance } from 'chalk';
 import type { ClockView, DrillMessage, DrillSessionPort, DrillView } from '../core/drill/view.js';
 
@@ -23,6 +24,8 @@ export interface NotesEditorConfig {
   tickMs?: number;
   /** Only the last N lines of the step are drawn; default 12. */
   maxLinesShown?: number;
+  /** The terminal's size: the screen is fitted to it, so a redraw never scrolls. */
+  size?: () => { rows: number; columns: number };
 }
 
 /** An earlier line of the step being edited; the title pins it to the step it came from. */
@@ -127,7 +130,7 @@ export const notesEditor = createPrompt<void, NotesEditorConfig>((config, done) 
 
   if (state.closed && !state.finished) throw new ExitPromptError('User closed the input with Ctrl-D');
   if (state.finished) return color.dim(DONE_SUMMARY);
-  return renderScreen(session.view(now()), state, color, maxLinesShown);
+  return renderScreen(session.view(now()), state, color, maxLinesShown, config.size?.());
 });
 
 function handleKey(state: EditorState, key: KeypressEvent, rl: LineEditor, config: NotesEditorConfig): void {
@@ -243,17 +246,54 @@ function cleanInput(line: string, cursor: number): { line: string; cursor: numbe
   return { line: before + clean(line.slice(cursor)), cursor: before.length };
 }
 
-function renderScreen(view: DrillView, state: EditorState, color: ChalkInstance, maxLinesShown: number): [string, string] {
+function renderScreen(
+  view: DrillView,
+  state: EditorState,
+  color: ChalkInstance,
+  maxLinesShown: number,
+  size: { rows: number; columns: number } | undefined,
+): [string, string] {
   const editing = editTarget(state.editing, view);
-  const out: string[] = [color.bold(view.title)];
-  for (const question of view.guiding) out.push(color.dim(`  · ${question}`));
-  out.push(renderClock(view.clock, color), '');
-  out.push(...renderLines(view.lines, editing, color, maxLinesShown));
-  for (const message of view.messages) out.push(...renderMessage(message, color));
+  const guiding = view.guiding.map((question) => color.dim(`  · ${question}`));
+  const clock = [renderClock(view.clock, color), ''];
+  const messages = view.messages.flatMap((message) => renderMessage(message, color));
   const prompt = editing === null ? color.cyan('› ') : color.cyan(`line ${editing + 1} › `);
-  out.push(prompt + renderInput(state.line, state.cursor, color));
-  const footer = editing === null ? view.footer : `Enter saves line ${editing + 1} · Esc or ↓ past the last line to leave it`;
-  return [out.join('\n'), color.dim(footer)];
+  const input = prompt + renderInput(state.line, state.cursor, color);
+  const footer = color.dim(editing === null ? view.footer : `Enter saves line ${editing + 1} · Esc or ↓ past the last line to leave it`);
+
+  let shown = maxLinesShown;
+  let head = [color.bold(view.title), ...guiding, ...clock];
+  let bottom = footer;
+  if (size) {
+    // Fitted from the bottom up: input, messages and footer first, then as many of the latest
+    // lines as there is room for, then the guiding questions only if a line still fits with them.
+    const height = (lines: readonly string[]) => lines.reduce((sum, line) => sum + rowsOf(line, size.columns), 0);
+    bottom = cut(footer, size.columns);
+    const budget = size.rows - 1;
+    const latest = view.lines.length > 0 ? rowsOf(`  ${view.lines.at(-1)}`, size.columns) : 0;
+    const roomWith = (candidate: readonly string[]) => budget - height([...candidate, ...messages, input, bottom]) - 1;
+    if (roomWith(head) < latest) head = [color.bold(view.title), clock[0]!];
+    let room = roomWith(head);
+    shown = 0;
+    for (let index = view.lines.length - 1; index >= 0 && shown < maxLinesShown; index--) {
+      room -= rowsOf(`  ${view.lines[index] ?? ''}`, size.columns);
+      if (room < 0) break;
+      shown++;
+    }
+  }
+  const out = [...head, ...renderLines(view.lines, editing, color, Math.max(shown, editing === null ? 0 : 1)), ...messages, input];
+  return [out.join('\n'), bottom];
+}
+
+/** A line cut to one row of the terminal. */
+function cut(line: string, columns: number): string {
+  const plain = stripVTControlCharacters(line);
+  return plain.length < columns ? line : `${plain.slice(0, Math.max(0, columns - 2))}…`;
+}
+
+/** Rows a line takes on a terminal this wide, once wrapped. */
+function rowsOf(line: string, columns: number): number {
+  return Math.max(1, Math.ceil(stripVTControlCharacters(line).length / Math.max(1, columns)));
 }
 
 function renderClock(clock: ClockView, color: ChalkInstance): string {

@@ -45,8 +45,10 @@ function type(text: string): void {
   tmux('send-keys', '-t', 'drill', 'Enter');
 }
 
-function start(home: string, args: string[], env = ''): void {
-  const command = `cd ${ROOT} && MLSD_HOME=${home} ${env} exec ${process.execPath} ${BIN} ${args.join(' ')}`;
+/** Runs mlsd in the pane; with `after`, a shell command runs in the same terminal once it exits. */
+function start(home: string, args: string[], env = '', after?: string): void {
+  const mlsd = `MLSD_HOME=${home} ${env} ${process.execPath} ${BIN} ${args.join(' ')}`;
+  const command = after ? `cd ${ROOT} && ${mlsd}; ${after}` : `cd ${ROOT} && exec ${mlsd}`;
   tmux('new-session', '-d', '-s', 'drill', '-x', '140', '-y', '45', command);
   tmux('set-option', '-t', 'drill', 'remain-on-exit', 'on');
 }
@@ -197,4 +199,25 @@ describe.skipIf(!hasTmux)('mlsd drill in a real terminal (tmux)', () => {
     expect(saved.match(/Written in the editor/g)!.length).toBeGreaterThanOrEqual(FRAMEWORK.length);
     expect(saved).not.toContain('# Step 1/7');
   }, 120_000);
+
+  it('SIGTERM closes the drill cleanly: terminal restored, draft flushed, exit 143', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'mlsd-term-'));
+    start(home, ['drill', 'ad-click-prediction'], '', 'echo "EXIT=$?"; stty -a | tr " " "\\n" | grep -x -e "-\\?icanon" -e "-\\?echo" | tr "\\n" " "; echo; sleep 60');
+    await waitFor('Press Enter to start the clock');
+    tmux('send-keys', '-t', 'drill', 'Enter');
+    await waitFor('Step 1/7');
+    tmux('send-keys', '-t', 'drill', '-l', 'typed, then the terminal was closed');
+    await waitFor('typed, then the terminal was closed');
+    const shell = tmux('display-message', '-p', '-t', 'drill', '#{pane_pid}').trim();
+    const node = execFileSync('pgrep', ['-P', shell], { encoding: 'utf8' }).trim().split('\n')[0]!;
+    process.kill(Number(node), 'SIGTERM');
+    await waitFor('Stopped. Every line is in the draft');
+    const after = await waitFor(/EXIT=143\n.*echo/);
+    expect(after).toMatch(/^icanon echo\s*$/m);
+    expect(tmux('display-message', '-p', '-t', 'drill', '#{cursor_flag}').trim()).toBe('1');
+    const drafts = join(home, 'drafts');
+    const file = readdirSync(drafts).find((name) => name.endsWith('.json'))!;
+    expect(JSON.parse(readFileSync(join(drafts, file), 'utf8')).draft.pending).toBe('typed, then the terminal was closed');
+  }, 60_000);
 });
+

@@ -419,4 +419,21 @@ describe('notes editor', () => {
     second.events.keypress('enter');
     expect(submitted(resumed)).toEqual(['typed before the crash']);
   });
+
+  it.each([
+    [24, 80, true],
+    [12, 40, true],
+    [8, 30, false],
+  ])('fits a %i x %i terminal, so a redraw never scrolls (latest line shown: %s)', async (rows, columns, latestShown) => {
+    const session = new FakeSession();
+    session.lines = Array.from({ length: 30 }, (_, index) => `line ${index}: ${'a long note that wraps on a narrow terminal '.repeat(2)}`);
+    session.messages = [{ kind: 'interviewer', text: 'Scale: 500M DAU, 100K QPS at peak.' }];
+    const { getScreen } = await render(notesEditor, setup({ size: () => ({ rows, columns }) }, session).config);
+    const screen = getScreen();
+    const height = screen.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / columns)), 0);
+    expect(height).toBeLessThan(rows);
+    expect(screen.includes('line 29:')).toBe(latestShown);
+    expect(screen).toContain('Interviewer: Scale');
+  });
 });
+
