@@ -47,8 +47,9 @@ function type(text: string): void {
 
 /** Runs mlsd in the pane; with `after`, a shell command runs in the same terminal once it exits. */
 function start(home: string, args: string[], env = '', after?: string): void {
-  const mlsd = `MLSD_HOME=${home} ${env} ${process.execPath} ${BIN} ${args.join(' ')}`;
-  const command = after ? `cd ${ROOT} && ${mlsd}; ${after}` : `cd ${ROOT} && exec ${mlsd}`;
+  const mlsd = `${process.execPath} ${BIN} ${args.join(' ')}`;
+  const vars = `MLSD_HOME=${home} ${env}`;
+  const command = after ? `cd ${ROOT} && ${vars} ${mlsd}; ${after}` : `cd ${ROOT} && ${vars} exec ${mlsd}`;
   tmux('new-session', '-d', '-s', 'drill', '-x', '140', '-y', '45', command);
   tmux('set-option', '-t', 'drill', 'remain-on-exit', 'on');
 }
