@@ -20,9 +20,12 @@ import type { Hit, Miss, Misplaced, Negated, ScoreResult, StepResult } from './r
  *   wordsPerExtraConcept words of its own (content words that are not rubric terms), up to
  *   maxPerLine; mentions in the same words share one place, the items of the line's own step are
  *   served first, the heaviest first.
- * - minExplanation: below this share of distinct own content words among a section's words, the
- *   section reads as a pasted (or padded) list of terms and its credit shrinks in proportion,
- *   never below listFloor.
+ * - bareShare / listFloor / minListMentions: when more than bareShare of a section's mentions
+ *   (and at least minListMentions of them) stand in bare lines, lines of rubric terms with
+ *   hardly a content word of their own, the section reads as a pasted or padded list and its
+ *   credit shrinks in proportion, down to listFloor; in notes that explain elsewhere (at least
+ *   explainedAt numbers and reasons of their own, outside rubric terms), such a section is terse
+ *   rather than pasted and keeps at least explainedListFloor.
  * - listedAt: naming this many alternatives of a `choice` item, or items of one group, in one
  *   line is listing, not choosing, and earns none of them.
  * - depthTarget / depthFloor: a step with fewer than depthTarget numbers or reasons keeps only
@@ -36,8 +39,11 @@ export const SCORING = {
   lineCap: 2,
   wordsPerExtraConcept: 4,
   maxPerLine: 8,
-  minExplanation: 0.4,
+  bareShare: 0.5,
+  minListMentions: 5,
   listFloor: 0.1,
+  explainedAt: 3,
+  explainedListFloor: 0.5,
   listedAt: 3,
   depthTarget: 2,
   depthFloor: 0.8,
@@ -71,13 +77,15 @@ export function scoreNotes(notes: Notes, questionId: string, matcher: Matcher): 
   for (const mention of mentions) for (let index = mention.start; index <= mention.end; index++) covered.add(index);
 
   const lineInfo = describeLines(notes, sections, tokens, covered, headingsFound);
-  const sectionFactor = explanationFactors(sections, tokens, covered, lineInfo);
+  const byLine = groupBy(mentions, (mention) => mention.line);
+  const explained = tokens.filter((token, index) => !covered.has(index) && !lineInfo[token.line]!.heading && (token.numeric || isReasonAt(tokens, index))).length;
+  const listFloor = explained >= SCORING.explainedAt ? SCORING.explainedListFloor : SCORING.listFloor;
+  const sectionFactor = explanationFactors(sections, lineInfo, byLine, listFloor);
   const evidence = (line: number) => ({ line: notes.firstLine + line, text: clip(sanitize(notes.lines[line] ?? '').trim()) });
 
   const reasonLines = new Set(tokens.filter((_, index) => isReasonAt(tokens, index)).map((token) => token.line));
   const credits: Credit[] = [];
   const negated = new Map<number, Mention>();
-  const byLine = groupBy(mentions, (mention) => mention.line);
   for (const [line, lineMentions] of byLine) {
     const info = lineInfo[line]!;
     if (info.heading || info.echo) continue;
@@ -188,13 +196,17 @@ function describeLines(
     for (const line of section.lines) Object.assign(info[line]!, { step, section: index });
   });
   const stemsByLine = new Map<number, string[]>();
+  const ownByLine = new Map<number, string[]>();
   tokens.forEach((token, index) => {
     if (token.filler) return;
-    if (!covered.has(index) && !STOPWORDS.has(token.stem)) info[token.line]!.own++;
-    const list = stemsByLine.get(token.line) ?? [];
-    list.push(token.stem);
-    stemsByLine.set(token.line, list);
+    if (!covered.has(index) && !STOPWORDS.has(token.stem)) ownByLine.set(token.line, [...(ownByLine.get(token.line) ?? []), token.stem]);
+    stemsByLine.set(token.line, [...(stemsByLine.get(token.line) ?? []), token.stem]);
   });
+  const template = templateWords(ownByLine, info);
+  for (const [line, own] of ownByLine) {
+    const skip = template.get(info[line]!.section);
+    info[line]!.own = own.filter((word) => !skip?.has(word)).length;
+  }
   for (const [line, stems] of stemsByLine) {
     const section = sections[info[line]!.section];
     const headingStems = new Set(section ? phraseStems(section.heading) : []);
@@ -204,28 +216,55 @@ function describeLines(
 }
 
 /**
- * For each section, how much of it is the writer's own words rather than rubric terms. A
- * section below `minExplanation` is mostly a pasted list and earns proportionally less.
+ * Words repeated as padding: an own word found in three or more lines of a section and in at
+ * least half of its lines ("- QPS: yes", "- drift: yes") is a template, not an explanation.
+ */
+function templateWords(ownByLine: ReadonlyMap<number, readonly string[]>, lineInfo: readonly LineInfo[]): Map<number, Set<string>> {
+  const lines = new Map<number, number>();
+  const seen = new Map<number, Map<string, number>>();
+  for (const [line, own] of ownByLine) {
+    const section = lineInfo[line]!.section;
+    lines.set(section, (lines.get(section) ?? 0) + 1);
+    const counts = seen.get(section) ?? new Map<string, number>();
+    for (const word of new Set(own)) counts.set(word, (counts.get(word) ?? 0) + 1);
+    seen.set(section, counts);
+  }
+  const template = new Map<number, Set<string>>();
+  for (const [section, counts] of seen) {
+    const total = lines.get(section) ?? 0;
+    template.set(section, new Set([...counts].filter(([, count]) => count >= 3 && count * 2 >= total).map(([word]) => word)));
+  }
+  return template;
+}
+
+/**
+ * For each section, how much of its credit stands in bare lines: lines of rubric terms with
+ * hardly a content word of their own (fewer than one for every three items named). Terse notes
+ * mix terms with specifics, numbers and reasons; a pasted list (one term a line, or comma lists)
+ * is bare throughout, and past `bareShare` of its mentions the section's credit shrinks in
+ * proportion, down to `listFloor`. A section naming fewer than `minListMentions` items is too
+ * short to call a list.
  */
 function explanationFactors(
   sections: readonly Section[],
-  tokens: readonly Token[],
-  covered: ReadonlySet<number>,
   lineInfo: readonly LineInfo[],
+  mentionsByLine: ReadonlyMap<number, readonly Mention[]>,
+  listFloor: number,
 ): number[] {
-  const own = sections.map(() => new Set<string>());
-  const terms = sections.map(() => 0);
-  tokens.forEach((token, index) => {
-    const info = lineInfo[token.line]!;
-    if (token.filler || info.heading) return;
-    if (covered.has(index)) terms[info.section]!++;
-    else if (!STOPWORDS.has(token.stem)) own[info.section]!.add(token.stem);
-  });
+  const total = sections.map(() => 0);
+  const bare = sections.map(() => 0);
+  for (const [line, mentions] of mentionsByLine) {
+    const info = lineInfo[line]!;
+    if (info.heading) continue;
+    const items = new Set(mentions.map((mention) => mention.item)).size;
+    total[info.section]! += items;
+    if (info.own * 3 < items) bare[info.section]! += items;
+  }
   return sections.map((_, index) => {
-    const total = own[index]!.size + terms[index]!;
-    if (total === 0) return 1;
-    const share = own[index]!.size / total;
-    return share >= SCORING.minExplanation ? 1 : Math.max(SCORING.listFloor, share / SCORING.minExplanation);
+    if (total[index]! < SCORING.minListMentions) return 1;
+    const share = bare[index]! / total[index]!;
+    if (share <= SCORING.bareShare) return 1;
+    return Math.max(listFloor, 1 - ((share - SCORING.bareShare) / (1 - SCORING.bareShare)) * (1 - listFloor));
   });
 }
 

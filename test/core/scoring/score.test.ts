@@ -531,10 +531,11 @@ describe('listing, padding and overlapping mentions (review findings)', () => {
   });
 
   it.each([
-    ['- monitoring: yes\n- dashboards: yes\n- drift: yes\n- retraining: yes\n'],
-    ['- We will definitely use monitoring here as well.\n- We will definitely use dashboards here as well.\n- We will definitely use drift here as well.\n- We will definitely use retraining here as well.\n'],
+    ['- monitoring: yes\n- dashboards: yes\n- drift: yes\n- retraining: yes\n- canary: yes\n- logging: yes\n'],
+    ['- monitoring: key point\n- dashboards: key point\n- drift: key point\n- retraining: key point\n- canary: key point\n- logging: key point\n'],
+    ['- We will definitely use monitoring here as well.\n- We will definitely use dashboards here as well.\n- We will definitely use drift here as well.\n- We will definitely use retraining here as well.\n- We will definitely use canary here as well.\n- We will definitely use logging here as well.\n'],
   ])('padding a list with stock words does not make it an explanation: %j', (lines) => {
-    const items = ['monitoring', 'dashboards', 'drift', 'retraining'].map((id) => item(id, 'monitoring', [id]));
+    const items = ['monitoring', 'dashboards', 'drift', 'retraining', 'canary', 'logging'].map((id) => item(id, 'monitoring', [id]));
     const padded = step(score(`## Monitoring\n${lines}`, items), 'monitoring').score;
     const explained = step(
       score('## Monitoring\n- Watch drift with PSI per feature, alert above 0.2\n- Dashboards show calibration by country\n- Retraining weekly from fresh labels, monitoring the lift\n', items),
@@ -562,4 +563,14 @@ describe('listing, padding and overlapping mentions (review findings)', () => {
     expect(step(result, 'monitoring').depth.numbers).toBeGreaterThan(0);
     expect(step(result, 'monitoring').depth.reasons).toBeGreaterThan(0);
   });
+
+  it('a bare section in notes that explain elsewhere reads as terse, not pasted', () => {
+    const items = ['monitoring', 'dashboards', 'drift', 'retraining', 'canary', 'logging'].map((id) => item(id, 'monitoring', [id]));
+    const bare = '## Monitoring\n- monitoring, dashboards\n- drift, retraining\n- canary, logging\n';
+    const alone = step(score(bare, items), 'monitoring').score;
+    const withNumbers = step(score(`## Requirements\n- 500M DAU, 10B videos, 200k QPS at peak\n${bare}`, items), 'monitoring').score;
+    expect(alone).toBeLessThan(40);
+    expect(withNumbers).toBeGreaterThanOrEqual(2 * alone);
+  });
 });
+
