@@ -81,7 +81,7 @@ async function drill(
       const record = await pickDraft(ctx, drafts, bank, clock, prompts);
       if (!record) return 0;
       entry = findQuestion(bank, record.draft.question)!;
-      state = reduceDrill(record.draft, { type: 'resume', now: clock.now() }, { entry, matcher: new MatcherCache().get(entry) });
+      state = reduceDrill(record.draft, { type: 'resume', now: clock.now(), savedAt: record.savedAt }, { entry, matcher: new MatcherCache().get(entry) });
       draftId = record.id;
       println(ctx.stdout, ctx.color.dim(`Resuming ${entry.question.id} at step ${state.step + 1}/${FRAMEWORK.length}.`));
     } else {
@@ -134,25 +134,27 @@ async function drill(
   const finished = session.current;
   const notes = renderDrillNotes(finished, options.candidate);
   const target = options.out ? resolve(ctx.cwd, options.out) : join(attemptsDir(home), `${draftId}.md`);
-  try {
-    await writeFileAtomic(target, notes);
-  } catch (error) {
-    printUnsaved(ctx, finished, `could not write ${displayPath(target, ctx.cwd)}: ${writeFailure(error)}`);
-    return 2;
-  }
   const shown = displayPath(target, ctx.cwd);
+  const saved = await writeFileAtomic(target, notes).then(
+    () => null,
+    (error: unknown) => writeFailure(error),
+  );
   const grade = gradeNotesText(notes, shown, {
     bank,
     matchers: new MatcherCache(),
     policy: { minScore: DEFAULT_MIN_SCORE, stepMinScores: {} },
   });
-  await history.append(attemptRecord(finished, grade, target));
-  await drafts.remove(draftId);
-
   println(ctx.stdout, `\n${ctx.color.bold('Scorecard')}\n`);
   println(ctx.stdout, renderFile(grade, { color: ctx.color, verbose: false }));
   println(ctx.stdout, `\n${ctx.color.bold('Pacing')}`);
   println(ctx.stdout, renderPacing(finished, ctx.color));
+  if (saved !== null) {
+    // The draft stays, so --resume can still finish and save this drill.
+    printUnsaved(ctx, finished, `could not write ${shown}: ${saved}`);
+    return 2;
+  }
+  await history.append(attemptRecord(finished, grade, target));
+  await drafts.remove(draftId);
   println(ctx.stdout, `\nNotes saved to ${ctx.color.bold(shown)}; grade them again with: mlsd grade ${shown} --verbose`);
   return 0;
 }

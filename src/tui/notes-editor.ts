@@ -56,7 +56,7 @@ interface LineEditor {
   removeListener: (event: string, listener: (...args: unknown[]) => void) => void;
 }
 
-const DONE_SUMMARY = '✓ Notes saved';
+const DONE_SUMMARY = '✓ Done: saving and grading your notes…';
 const BAR_WIDTH = 20;
 const HIDE_CURSOR = '\u001B[?25l';
 

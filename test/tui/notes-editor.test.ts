@@ -343,7 +343,7 @@ describe('notes editor', () => {
 
     events.type('/next\r');
     await expect(answer).resolves.toBeUndefined();
-    expect(getScreen()).toBe('✓ Notes saved');
+    expect(getScreen()).toBe('✓ Done: saving and grading your notes…');
     expect(submitted(session)).toEqual(['/next']);
   });
 

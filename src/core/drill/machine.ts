@@ -46,8 +46,11 @@ export type DrillEvent =
   /** The input line changed (a key was typed); nothing is entered yet. */
   | { type: 'input'; text: string; now: number }
   | { type: 'tick'; now: number }
-  /** A draft was loaded: its clock restarts now, the time away is not counted. */
-  | { type: 'resume'; now: number };
+  /**
+   * A draft saved at `savedAt` was loaded: the time its step ran until then is counted, the
+   * time away is not, and the clock restarts now.
+   */
+  | { type: 'resume'; now: number; savedAt: number };
 
 export interface DrillContext {
   entry: BankQuestion;
@@ -109,8 +112,11 @@ export function reduceDrill(state: DrillState, event: DrillEvent, context: Drill
     case 'start':
       if (state.phase !== 'brief') return state;
       return { ...state, phase: 'steps', startedAt: event.now, clockStartedAt: event.now, messages: [] };
-    case 'resume':
-      return state.phase === 'steps' && !state.paused ? { ...state, clockStartedAt: event.now } : state;
+    case 'resume': {
+      if (state.phase !== 'steps' || state.paused) return state;
+      const stopped = stopClock(state, Math.max(event.savedAt, state.clockStartedAt ?? event.savedAt));
+      return { ...stopped, clockStartedAt: event.now };
+    }
     case 'tick':
       return tick(state, event.now, context);
     case 'edit':

@@ -18,7 +18,7 @@ interface Heading {
   step: StepId | null;
   /** Found by the step number alone ("## 4." or "4) Approach"), not by a heading word. */
   byNumber: boolean;
-  /** A heading at the steps' level that names no step ("## Online path"): it stays in its step. */
+  /** A heading that names no step ("## Online path", "# Big idea"): it stays in the step before it. */
   continues?: boolean;
 }
 
@@ -114,8 +114,9 @@ function classify(line: number, level: number, rawText: string): Heading {
  * Decides the level the notes use for steps (the level at which most headings name a step by
  * name) and keeps deeper headings from switching steps: below that level they belong to the
  * section they stand in, so "### 1. Candidate generation" under serving stays in serving. A
- * heading at that level that names no step ("## Online path" after "## Serving") continues the
- * step before it.
+ * heading that names no step ("## Online path" after "## Serving", or a "# Big idea" typed in a
+ * drill) continues the step before it; before the first step heading there is none to continue,
+ * so a title stays unassigned.
  */
 function settleLevels(headings: Heading[]): Heading[] {
   const counts = new Map<number, number>();
@@ -137,8 +138,8 @@ function settleLevels(headings: Heading[]): Heading[] {
   return headings
     .filter((heading) => heading.level <= stepLevel)
     .map((heading) => {
-      if (heading.level < stepLevel && heading.byNumber) return { ...heading, step: null };
-      if (heading.level === stepLevel && heading.step === null) return { ...heading, continues: true };
+      if (heading.level < stepLevel && heading.byNumber) return { ...heading, step: null, continues: true };
+      if (heading.step === null) return { ...heading, continues: true };
       return heading;
     });
 }

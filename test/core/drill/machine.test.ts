@@ -189,11 +189,12 @@ describe('drill state machine', () => {
     expect(state.notes.requirements).toEqual(['A', 'b']);
   });
 
-  it('a resumed draft restarts its clock at resume time, not counting the time away', () => {
-    const saved = JSON.parse(JSON.stringify(play([{ type: 'start', now: 0 }, line('/next', 60_000)]))) as DrillState;
-    const resumed = reduceDrill(saved, { type: 'resume', now: 3_600_000 }, context);
+  it('a resumed draft counts the time its step ran until saved, not the time away', () => {
+    const saved = JSON.parse(JSON.stringify(play([{ type: 'start', now: 0 }, line('/next', 60_000), line('a thought', 79_000)]))) as DrillState;
+    const resumed = reduceDrill(saved, { type: 'resume', now: 3_600_000, savedAt: 79_000 }, context);
     expect(resumed.step).toBe(1);
-    expect(usedMs(resumed, 'framing', 3_610_000)).toBe(10_000);
+    expect(resumed.usedMs.requirements).toBe(60_000);
+    expect(usedMs(resumed, 'framing', 3_610_000)).toBe(19_000 + 10_000);
   });
 });
 

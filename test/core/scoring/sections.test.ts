@@ -195,3 +195,10 @@ describe('a heading at the steps\' level that names no step', () => {
     ]);
   });
 });
+
+describe('a higher heading that names no step, after a step', () => {
+  it('continues that step', () => {
+    const { sections } = splitSections(['# Title', '## 1. Requirements', '# Big idea', 'x', '## sub point', 'y', '## 2. Framing', 'z']);
+    expect(sections.map((section) => section.step)).toEqual([null, 'requirements', 'requirements', 'requirements', 'framing']);
+  });
+});
