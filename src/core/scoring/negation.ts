@@ -9,7 +9,7 @@ const NOT_CHOSEN = stems('instead rather');
 const UNDOERS = new Set(['only', 'just', 'more', 'less', 'fewer', 'longer', 'later', 'sooner', 'worse', 'better', 'matter', 'doubt']);
 /** "X is not needed", "X: unnecessary", "X is overkill". */
 const DISMISSALS = stems('unnecessary overkill needless pointless');
-const NEEDS = stems('need needed required necessary worth use matter important relevant');
+const NEEDS = stems('need needed required necessary worth use matter important relevant concern issue problem priority risk');
 /** Words before "not" that make it a refusal to do something: "won't", "don't", "do not", "is not". */
 const AUXILIARIES = new Set(['do', 'doe', 'did', 'will', 'wo', 'would', 'should', 'can', 'ca', 'could', 'need', 'is', 'are', 'wa', 'were', 'must', 'shall']);
 /** Negators that refuse the thing itself even when it is a risk: "skip drift checks", "ignore imbalance". */
@@ -27,16 +27,17 @@ export type NegationMode = 'any' | 'dismissal';
 
 /**
  * Whether the mention spanning tokens[start..end] is negated: a negator a few words before it
- * in the same sentence ("no monitoring", "we won't use a baseline", "instead of a DNN"), or a
+ * in the same clause ("no monitoring", "we won't use a baseline", "instead of a DNN"), or a
  * dismissal right after it ("monitoring is not needed"). Words inside another mention
  * ("not interested" as an alias) are not negators.
  */
 export function isNegated(tokens: readonly Token[], start: number, end: number, covered: ReadonlySet<number>, mode: NegationMode = 'any'): boolean {
   const sentence = tokens[start]!.sentence;
+  const clause = tokens[start]!.clause;
   let seen = 0;
   for (let index = start - 1; index >= 0 && seen < LOOK_BACK; index--) {
     const token = tokens[index]!;
-    if (token.sentence !== sentence) break;
+    if (token.clause !== clause) break;
     if (token.filler && token.stem !== 'of') continue;
     seen++;
     if (covered.has(index)) continue;

@@ -12,6 +12,8 @@ export interface Token {
   line: number;
   /** Sentence counter: increases at . ; ! ? : and line ends. */
   sentence: number;
+  /** Clause counter: increases at every sentence end and at commas. */
+  clause: number;
   filler: boolean;
   numeric: boolean;
 }
@@ -59,6 +61,7 @@ export function normalize(text: string): string {
 export function tokenize(text: string, firstLine = 0): Token[] {
   const tokens: Token[] = [];
   let sentence = 0;
+  let clause = 0;
   const lines = normalize(text).split('\n');
   lines.forEach((fullLine, index) => {
     const lineText = fullLine.replace(LIST_MARKER, '');
@@ -66,20 +69,26 @@ export function tokenize(text: string, firstLine = 0): Token[] {
     for (const match of lineText.matchAll(WORD)) {
       const between = lineText.slice(last, match.index);
       if (SENTENCE_END.test(between)) sentence++;
+      if (SENTENCE_END.test(between) || between.includes(',')) clause++;
       last = match.index + match[0].length;
       const raw = match[0];
       const lower = raw.toLowerCase();
-      if (lower === 'but') sentence++;
+      if (lower === 'but') {
+        sentence++;
+        clause++;
+      }
       tokens.push({
         stem: stem(lower),
         raw,
         line: firstLine + index,
         sentence,
+        clause,
         filler: FILLER.has(lower),
         numeric: /^\p{N}+$/u.test(raw),
       });
     }
     sentence++;
+    clause++;
   });
   return tokens;
 }

@@ -489,6 +489,16 @@ describe('determinism', () => {
   });
 });
 
+describe('negation stays within its clause', () => {
+  it('"don\'t worry about drift, we retrain daily" negates drift, not retraining', () => {
+    const drift = item('drift', 'monitoring', ['drift'], { negatable: false });
+    const retraining = item('retraining', 'monitoring', ['retrain daily'], { negatable: false });
+    const result = step(score("## Monitoring\nDon't worry about drift, we retrain daily.\n", [drift, retraining]), 'monitoring');
+    expect(result.negated.map((entry) => entry.id)).toEqual(['drift']);
+    expect(result.hits.map((hit) => hit.id)).toEqual(['retraining']);
+  });
+});
+
 describe('a bullet that repeats a heading is not the same as a terse note', () => {
   const items = [
     { id: 'drift', step: 'monitoring', label: 'Drift', kind: 'mention', any: ['data drift'], weight: 1, required: false, negatable: false, hint: 'h', source: 't' },
@@ -551,6 +561,8 @@ describe('listing, padding and overlapping mentions (review findings)', () => {
     ['Skip drift checks for now.', true],
     ['No drift problem here because features are static.', false],
     ['Without drift checks the model silently decays, so we run PSI daily.', false],
+    ['Drift is not a concern for us.', true],
+    ['Drift isn\'t an issue here, skip it.', true],
   ])('a risk item (negatable: false) in %j is negated: %s', (text, negated) => {
     const drift = item('drift', 'monitoring', ['drift', 'drift checks', 'drift detection'], { negatable: false });
     const result = step(score(`## Monitoring\n${text}\n`, [drift]), 'monitoring');
