@@ -197,10 +197,15 @@ function describeLines(
   });
   const stemsByLine = new Map<number, string[]>();
   const ownByLine = new Map<number, string[]>();
+  const push = (map: Map<number, string[]>, line: number, word: string) => {
+    const list = map.get(line);
+    if (list) list.push(word);
+    else map.set(line, [word]);
+  };
   tokens.forEach((token, index) => {
     if (token.filler) return;
-    if (!covered.has(index) && !STOPWORDS.has(token.stem)) ownByLine.set(token.line, [...(ownByLine.get(token.line) ?? []), token.stem]);
-    stemsByLine.set(token.line, [...(stemsByLine.get(token.line) ?? []), token.stem]);
+    if (!covered.has(index) && !STOPWORDS.has(token.stem)) push(ownByLine, token.line, token.stem);
+    push(stemsByLine, token.line, token.stem);
   });
   const template = templateWords(ownByLine, info);
   for (const [line, own] of ownByLine) {
