@@ -164,10 +164,6 @@ export const TOTAL_MINUTES = FRAMEWORK.reduce((sum, step) => sum + step.minutes,
 
 const BY_ID = new Map<string, Step>(FRAMEWORK.map((step) => [step.id, step]));
 
-export function isStepId(value: string): value is StepId {
-  return BY_ID.has(value);
-}
-
 export function getStep(id: StepId): Step {
   return BY_ID.get(id)!;
 }

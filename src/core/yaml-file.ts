@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLMap } from 'yaml';
 import type { z } from 'zod';
 
 import type { Position, Problem } from './problem.js';
@@ -95,7 +95,7 @@ function nodeAt(doc: Document, path: PropertyPath): Node | undefined {
   let found = node as Node | undefined;
   for (const key of path) {
     if (isMap(node)) {
-      const pair = node.items.find((item) => isScalar(item.key) && item.key.value === key);
+      const pair = pairOf(node, key);
       if (!pair) break;
       node = pair.value ?? pair.key;
     } else if (isSeq(node) && typeof key === 'number') {
@@ -112,8 +112,11 @@ function nodeAt(doc: Document, path: PropertyPath): Node | undefined {
 function mapKeyNode(doc: Document, path: PropertyPath, key: string): Node | undefined {
   const map = nodeAt(doc, path);
   if (!isMap(map)) return undefined;
-  const pair = map.items.find((item) => isScalar(item.key) && item.key.value === key);
-  return pair?.key as Node | undefined;
+  return pairOf(map, key)?.key as Node | undefined;
+}
+
+function pairOf(map: YAMLMap, key: PropertyKey) {
+  return map.items.find((item) => isScalar(item.key) && item.key.value === key);
 }
 
 function valueAt(data: unknown, path: PropertyPath): unknown {

@@ -78,12 +78,13 @@ export function scoreNotes(notes: Notes, questionId: string, matcher: Matcher): 
 
   const lineInfo = describeLines(notes, sections, tokens, covered, headingsFound);
   const byLine = groupBy(mentions, (mention) => mention.line);
-  const explained = tokens.filter((token, index) => !covered.has(index) && !lineInfo[token.line]!.heading && (token.numeric || isReasonAt(tokens, index))).length;
+  const reasons = tokens.map((_, index) => isReasonAt(tokens, index));
+  const explained = tokens.filter((token, index) => !covered.has(index) && !lineInfo[token.line]!.heading && (token.numeric || reasons[index])).length;
   const listFloor = explained >= SCORING.explainedAt ? SCORING.explainedListFloor : SCORING.listFloor;
   const sectionFactor = explanationFactors(sections, lineInfo, byLine, listFloor);
   const evidence = (line: number) => ({ line: notes.firstLine + line, text: clip(sanitize(notes.lines[line] ?? '').trim()) });
 
-  const reasonLines = new Set(tokens.filter((_, index) => isReasonAt(tokens, index)).map((token) => token.line));
+  const reasonLines = new Set(tokens.filter((_, index) => reasons[index]).map((token) => token.line));
   const credits: Credit[] = [];
   const negated = new Map<number, Mention>();
   for (const [line, lineMentions] of byLine) {
@@ -125,6 +126,7 @@ export function scoreNotes(notes: Notes, questionId: string, matcher: Matcher): 
     }
   }
 
+  const creditsByItem = groupBy(credits, (credit) => credit.mention.item);
   const steps = FRAMEWORK.map((step): StepResult => {
     const hits: Hit[] = [];
     const misplaced: Misplaced[] = [];
@@ -136,7 +138,7 @@ export function scoreNotes(notes: Notes, questionId: string, matcher: Matcher): 
     matcher.items.forEach((item, index) => {
       if (item.step !== step.id) return;
       possible += item.weight;
-      const mine = credits.filter((credit) => credit.mention.item === index);
+      const mine = creditsByItem.get(index) ?? [];
       const home = best(mine.filter((credit) => !headingsFound || credit.step === step.id));
       if (home) {
         earned += item.weight * home.credit;
