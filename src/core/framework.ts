@@ -47,7 +47,7 @@ export const FRAMEWORK: readonly Step[] = [
       'requirements', 'requirement', 'clarifying questions', 'clarification', 'clarify', 'scope',
       'scoping', 'problem statement', 'understanding the problem', 'understand the problem',
       'business objective', 'business goal', 'goals', 'objectives', 'assumptions', 'constraints',
-      'use case', 'reqs', 'context', 'background', 'problem definition', 'overview',
+      'use case', 'reqs', 'context', 'background', 'problem definition', 'overview', 'what are we building',
     ],
   },
   {
@@ -120,7 +120,7 @@ export const FRAMEWORK: readonly Step[] = [
       'evaluation', 'evaluate', 'metrics', 'metric', 'offline evaluation', 'online evaluation',
       'offline metrics', 'online metrics', 'measuring success', 'measure success', 'success metrics',
       'experimentation', 'experiment', 'ab testing', 'a b testing', 'a b test', 'testing',
-      'validation', 'how we measure', 'eval',
+      'validation', 'how we measure', 'eval', 'know it works', 'does it work',
     ],
   },
   {
@@ -154,7 +154,7 @@ export const FRAMEWORK: readonly Step[] = [
     ],
     headings: [
       'monitoring', 'monitor', 'maintenance', 'observability', 'post deployment', 'after launch',
-      'keeping it healthy', 'iteration', 'iterations', 'continuous learning', 'retraining',
+      'keeping it healthy', 'keep it working', 'iteration', 'iterations', 'continuous learning', 'retraining',
       'model maintenance', 'operations', 'mlops', 'alerting', 'drift',
     ],
   },

@@ -1,29 +1,24 @@
 import type { Bank, BankQuestion } from './bank.js';
 import { FRAMEWORK } from './framework.js';
 import { gradeNotesText, MatcherCache } from './grading/grade-notes.js';
+import { SCORE_BANDS, type AnswerKind } from './scoring/bands.js';
 import type { Problem } from './yaml-file.js';
-
-/** What an example answer must score, by the start of its file name. */
-export const EXAMPLE_BARS = {
-  strong: { min: 75, max: 100 },
-  weak: { min: 0, max: 35 },
-} as const;
-
-/** The most a pasted list of every alias of a rubric may score. */
-export const ALIAS_DUMP_MAX = 50;
 
 export interface ExampleFile {
   question: string;
   path: string;
-  /** "strong" or "weak", from the file name; other names are graded but not held to a bar. */
-  kind: string;
+  /** The band the file is held to, from its name (`strong.md`, `strong-terse.md`, `weak.md`); other names are graded but not held to one. */
+  kind: AnswerKind | null;
   text: string;
 }
 
+/** The example answers every question must have. */
+const REQUIRED_EXAMPLES = ['strong', 'weak'] as const;
+
 /**
- * The rubric self-tests: every question has a strong and a weak example, the strong ones score
- * at least 75 and the weak ones at most 35, and a paste of all the rubric's aliases under the
- * right headings scores at most 50. Each failure is a problem naming the file and question.
+ * The rubric self-tests: every question has a strong and a weak example, each example scores
+ * within its band (SCORE_BANDS), and a paste of all the rubric's aliases under the right headings
+ * scores no more than a dump may. Each failure is a problem naming the file and question.
  */
 export function runSelfTests(bank: Bank, examples: readonly ExampleFile[]): Problem[] {
   const problems: Problem[] = [];
@@ -32,7 +27,7 @@ export function runSelfTests(bank: Bank, examples: readonly ExampleFile[]): Prob
   for (const entry of bank.questions) {
     const id = entry.question.id;
     const mine = examples.filter((example) => example.question === id);
-    for (const kind of Object.keys(EXAMPLE_BARS)) {
+    for (const kind of REQUIRED_EXAMPLES) {
       if (!mine.some((example) => example.kind === kind)) {
         problems.push({ file: entry.file, line: 1, col: 1, message: `question "${id}" has no ${kind} example answer (questions/examples/${id}/${kind}.md)` });
       }
@@ -43,18 +38,24 @@ export function runSelfTests(bank: Bank, examples: readonly ExampleFile[]): Prob
         problems.push(graded.error);
         continue;
       }
-      const bar = EXAMPLE_BARS[example.kind as keyof typeof EXAMPLE_BARS];
-      if (bar && (graded.score! < bar.min || graded.score! > bar.max)) {
-        const expected = bar.min > 0 ? `at least ${bar.min}` : `at most ${bar.max}`;
-        problems.push({ file: example.path, line: 1, col: 1, message: `${example.kind} example for "${id}" scored ${graded.score}, expected ${expected}` });
-      }
+      const outside = example.kind ? outsideBand(graded.score!, example.kind) : null;
+      if (outside) problems.push({ file: example.path, line: 1, col: 1, message: `${example.kind} example for "${id}" scored ${graded.score}, expected ${outside}` });
     }
     const dump = gradeNotesText(aliasDump(entry), `${entry.file} (alias dump)`, { ...context, question: id });
-    if (dump.score !== null && dump.score > ALIAS_DUMP_MAX) {
-      problems.push({ file: entry.file, line: 1, col: 1, message: `a paste of every alias of "${id}"'s rubric scored ${dump.score}, expected at most ${ALIAS_DUMP_MAX}: the rubric rewards keyword lists` });
+    const outside = dump.score !== null ? outsideBand(dump.score, 'dump') : null;
+    if (outside) {
+      problems.push({ file: entry.file, line: 1, col: 1, message: `a paste of every alias of "${id}"'s rubric scored ${dump.score}, expected ${outside}: the rubric rewards keyword lists` });
     }
   }
   return problems;
+}
+
+/** "at least 85" or "at most 20" when the score is outside the kind's band, else null. */
+function outsideBand(score: number, kind: AnswerKind): string | null {
+  const [min, max] = SCORE_BANDS[kind];
+  if (score < min) return `at least ${min}`;
+  if (score > max) return `at most ${max}`;
+  return null;
 }
 
 /** Every alias of a question's checklist, as comma lists under the right step headings. */

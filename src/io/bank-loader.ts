@@ -3,6 +3,7 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildBank, type Bank, type SourceFile } from '../core/bank.js';
 import type { Problem } from '../core/yaml-file.js';
+import { kindOfExample } from '../core/scoring/bands.js';
 import type { ExampleFile } from '../core/self-test.js';
 
 /** The package's own folder, which holds the built-in questions/ and rubrics/. */
@@ -95,7 +96,7 @@ export async function loadExamples(dirs: readonly string[], cwd: string): Promis
         examples.push({
           question: question.name,
           path: displayPath(join(folder, name), cwd),
-          kind: /^[a-z]+/.exec(name)?.[0] ?? name,
+          kind: kindOfExample(name),
           text: await readFile(join(folder, name), 'utf8'),
         });
       }

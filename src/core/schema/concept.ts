@@ -19,6 +19,12 @@ export const ConceptSchema = z.strictObject({
   weight: z.number().positive().max(5).default(1),
   required: z.boolean().default(false),
   group: KebabId.optional(),
+  /**
+   * Words that must stand beside an alias for it to count ("baseline", "start with" for a
+   * baseline model). Where an alias is shared with other items, a mention in this context is
+   * this item's alone; elsewhere it is theirs.
+   */
+  context: z.array(Text).min(1, 'expected at least one context phrase').optional(),
   negatable: z.boolean().default(true),
   hint: Text,
 });

@@ -8,15 +8,15 @@ export interface Depth {
   reasons: number;
 }
 
-const REASON_WORDS = new Set(
-  [
-    'because', 'bc', 'since', 'why', 'tradeoff', 'vs', 'versus', 'therefore', 'hence', 'thus', 'otherwise',
-    'whereas', 'despite', 'although', 'though', 'instead', 'rather', 'cheaper', 'faster', 'simpler',
-    'cheap', 'pros', 'cons', 'downside', 'upside', 'risk', 'reason', 'due', 'avoid', 'prevent',
-    'ensure', 'benefit', 'cost',
-  ].map(stem),
+/** Words that join a choice to its reason: "because", "so that", "instead of", "vs". */
+const CONNECTIVES = new Set(
+  ['because', 'bc', 'since', 'why', 'tradeoff', 'vs', 'versus', 'therefore', 'hence', 'thus', 'otherwise', 'whereas', 'despite', 'although', 'though', 'instead', 'rather', 'than'].map(stem),
 );
-const REASON_PAIRS: readonly (readonly [string, string])[] = [
+/** Words that weigh a choice: "cheaper", "the risk", "the cost". Nouns too, so they show depth but not a sentence. */
+const JUDGEMENTS = new Set(
+  ['cheaper', 'faster', 'simpler', 'cheap', 'pros', 'cons', 'downside', 'upside', 'risk', 'reason', 'due', 'avoid', 'prevent', 'ensure', 'benefit', 'cost'].map(stem),
+);
+const CONNECTIVE_PAIRS: readonly (readonly [string, string])[] = [
   ['so', 'that'],
   ['trade', 'off'],
   ['which', 'mean'],
@@ -25,11 +25,16 @@ const REASON_PAIRS: readonly (readonly [string, string])[] = [
   ['given', 'that'],
 ];
 
-export function isReasonAt(tokens: readonly Token[], index: number): boolean {
+/** Whether a connective starts at tokens[index]: a word or a pair of words on one line. */
+export function isConnectiveAt(tokens: readonly Token[], index: number): boolean {
   const token = tokens[index]!;
-  if (REASON_WORDS.has(token.stem)) return true;
+  if (CONNECTIVES.has(token.stem)) return true;
   const next = tokens[index + 1];
-  return next !== undefined && next.line === token.line && REASON_PAIRS.some(([a, b]) => token.stem === a && next.stem === b);
+  return next !== undefined && next.line === token.line && CONNECTIVE_PAIRS.some(([a, b]) => token.stem === a && next.stem === b);
+}
+
+export function isReasonAt(tokens: readonly Token[], index: number): boolean {
+  return JUDGEMENTS.has(tokens[index]!.stem) || isConnectiveAt(tokens, index);
 }
 
 /** Counts the depth signals among tokens[from..to). */

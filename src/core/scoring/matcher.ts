@@ -1,5 +1,5 @@
 import type { RubricItem } from '../bank.js';
-import { tokenize, type Token } from '../text/tokenize.js';
+import { phraseStems, tokenize, type Token } from '../text/tokenize.js';
 
 /** One place where an alias of a rubric item occurs in a text. */
 export interface Mention {
@@ -21,6 +21,8 @@ export interface Matcher {
   items: readonly RubricItem[];
   root: TrieNode;
   aliasCount: number;
+  /** Per item, the stems of its context phrases (empty when it has none). */
+  contexts: readonly (readonly string[][])[];
 }
 
 const WILDCARD = '\u0000*';
@@ -62,7 +64,8 @@ export function compileMatcher(items: readonly RubricItem[]): Matcher {
       aliasCount++;
     }
   });
-  return { items, root, aliasCount };
+  const contexts = items.map((item) => (item.context ?? []).map(phraseStems).filter((stems) => stems.length > 0));
+  return { items, root, aliasCount, contexts };
 }
 
 /**

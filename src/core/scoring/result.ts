@@ -55,6 +55,8 @@ export interface StepResult {
   /** Ids of required items found nowhere. */
   requiredMissing: string[];
   depth: Depth;
+  /** The step's line most discounted as a list of terms (the first, of equals): its credit share and why. */
+  listed?: Evidence & { credit: number; note: string };
 }
 
 export interface ScoreResult {

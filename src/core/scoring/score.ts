@@ -5,6 +5,7 @@ import { sanitize } from '../text/sanitize.js';
 import { STOPWORDS } from '../text/stopwords.js';
 import { phraseStems, tokenize, type Token } from '../text/tokenize.js';
 import { isReasonAt, measureDepth } from './depth.js';
+import { paragraphsOf, segmentsOf, shapeOfParagraph, type LineShape } from './line-shape.js';
 import { findMentions, type Matcher, type Mention } from './matcher.js';
 import { isNegated } from './negation.js';
 import type { Hit, Miss, Misplaced, Negated, ScoreResult, StepResult } from './result.js';
@@ -12,23 +13,24 @@ import type { Hit, Miss, Misplaced, Negated, ScoreResult, StepResult } from './r
 /**
  * The scorer's constants, in one place so their effect is easy to see and test.
  * - misplacedCredit: share of an item's weight earned when it is found under another step.
- * - unreasonedCredit: share earned by a `reasoned` item named without any reason near it.
+ * - unreasonedCredit: share earned by a `reasoned` item named without any reason near it; a
+ *   `choice` (the chosen model) named without a reason earns nothing: naming is not choosing.
  * - fullCoverage: the share of a step's checklist weight that earns 100 for that step; a strong
  *   answer covers what matters, not every alias of every item.
  * - requiredPenalty: share of a step's score lost per required item found nowhere.
+ * - listCredit / explainedForFull: a paragraph (a line, or the lines of a wrapped sentence) is
+ *   cut into segments at commas, semicolons, bars and sentence ends (see line-shape.ts); one
+ *   whose segments are bare terms, with no decision, number or reason, earns listCredit of its
+ *   items' weight; it earns in full once explainedForFull of its segments explain, and in
+ *   proportion between.
  * - lineCap / wordsPerExtraConcept: a line earns at most lineCap concepts, plus one for every
- *   wordsPerExtraConcept words of its own (content words that are not rubric terms), up to
+ *   wordsPerExtraConcept specific words of its own in the segments that explain, up to
  *   maxPerLine; mentions in the same words share one place, the items of the line's own step are
  *   served first, the heaviest first.
- * - bareShare / listFloor / minListMentions: when more than bareShare of a section's mentions
- *   (and at least minListMentions of them) stand in bare lines, lines of rubric terms with
- *   hardly a content word of their own, the section reads as a pasted or padded list and its
- *   credit shrinks in proportion, down to listFloor; in notes that explain elsewhere (at least
- *   explainedAt numbers and reasons of their own, outside rubric terms), such a section is terse
- *   rather than pasted and keeps at least explainedListFloor.
  * - listedAt: naming this many alternatives of a `choice` item, or items of one group, in one
  *   line is listing, not choosing, and earns none of them.
- * - depthTarget / depthFloor: a step with fewer than depthTarget numbers or reasons keeps only
+ * - depthPerItem / depthTarget / depthFloor: depth over breadth. A step needs depthPerItem
+ *   numbers or reasons for each item it names (at least depthTarget in all); with fewer it keeps
  *   part of its score, down to depthFloor with none.
  */
 export const SCORING = {
@@ -36,17 +38,15 @@ export const SCORING = {
   unreasonedCredit: 0.5,
   fullCoverage: 0.6,
   requiredPenalty: 0.15,
+  listCredit: 0.2,
+  explainedForFull: 0.25,
   lineCap: 2,
   wordsPerExtraConcept: 4,
   maxPerLine: 8,
-  bareShare: 0.5,
-  minListMentions: 5,
-  listFloor: 0.1,
-  explainedAt: 3,
-  explainedListFloor: 0.5,
   listedAt: 3,
+  depthPerItem: 0.2,
   depthTarget: 2,
-  depthFloor: 0.8,
+  depthFloor: 0.75,
 } as const;
 
 /** The steps' own names: a line made only of these and its heading's words repeats a heading. */
@@ -56,10 +56,14 @@ interface LineInfo {
   step: StepId | null;
   section: number;
   heading: boolean;
-  /** Stems of the line's own words: those not inside any mention. */
-  own: number;
   /** Whether the line only repeats a heading or a step name ("- Monitoring"). */
   echo: boolean;
+  /** The line's paragraph: itself, or with the lines of the sentence it wraps. */
+  paragraph: number;
+  /** The share of credit its mentions earn, by its paragraph's shape (lineCredit). */
+  credit: number;
+  /** Specific words of its own in the paragraph's explaining segments: they raise its cap. */
+  own: number;
 }
 
 interface Credit {
@@ -69,6 +73,8 @@ interface Credit {
   note?: string;
 }
 
+const LISTED_NOTE = 'terms listed without a decision or reason earn little: say what you chose and why';
+
 export function scoreNotes(notes: Notes, questionId: string, matcher: Matcher): ScoreResult {
   const { sections, headingsFound } = splitSections(notes.lines);
   const tokens = tokenize(notes.lines.join('\n'));
@@ -76,34 +82,40 @@ export function scoreNotes(notes: Notes, questionId: string, matcher: Matcher): 
   const covered = new Set<number>();
   for (const mention of mentions) for (let index = mention.start; index <= mention.end; index++) covered.add(index);
 
-  const lineInfo = describeLines(notes, sections, tokens, covered, headingsFound);
+  const paragraphs = paragraphsOf(notes.lines);
+  const segments = segmentsOf(tokens, notes.lines, paragraphs);
+  const lineInfo = describeLines(notes, sections, tokens, covered, headingsFound, paragraphs, segments);
   const byLine = groupBy(mentions, (mention) => mention.line);
-  const reasons = tokens.map((_, index) => isReasonAt(tokens, index));
-  const explained = tokens.filter((token, index) => !covered.has(index) && !lineInfo[token.line]!.heading && (token.numeric || reasons[index])).length;
-  const listFloor = explained >= SCORING.explainedAt ? SCORING.explainedListFloor : SCORING.listFloor;
-  const sectionFactor = explanationFactors(sections, lineInfo, byLine, listFloor);
   const evidence = (line: number) => ({ line: notes.firstLine + line, text: clip(sanitize(notes.lines[line] ?? '').trim()) });
 
-  const reasonLines = new Set(tokens.filter((_, index) => reasons[index]).map((token) => token.line));
+  const reasonLines = new Set(tokens.filter((_, index) => isReasonAt(tokens, index)).map((token) => token.line));
+  const reasonParagraphs = new Set([...reasonLines].map((line) => paragraphs[line]));
   const credits: Credit[] = [];
   const negated = new Map<number, Mention>();
+  const listedLines = new Map<StepId | null, { line: number; factor: number }>();
   for (const [line, lineMentions] of byLine) {
     const info = lineInfo[line]!;
     if (info.heading || info.echo) continue;
+    const standing = lineMentions
+      .sort((a, b) => a.start - b.start)
+      .filter((mention) => {
+        const item = matcher.items[mention.item]!;
+        if (!isNegated(tokens, mention.start, mention.end, covered, item.negatable ? 'any' : 'dismissal')) return true;
+        if (!negated.has(mention.item)) negated.set(mention.item, mention);
+        return false;
+      });
     const live: Mention[] = [];
     const aliases = new Map<number, Set<string>>();
-    for (const mention of lineMentions.sort((a, b) => a.start - b.start)) {
-      const item = matcher.items[mention.item]!;
-      if (isNegated(tokens, mention.start, mention.end, covered, item.negatable ? 'any' : 'dismissal')) {
-        if (!negated.has(mention.item)) negated.set(mention.item, mention);
-        continue;
-      }
+    for (const mention of inContext(standing, matcher, tokens, segments)) {
       const seen = aliases.get(mention.item) ?? new Set<string>();
       seen.add(mention.alias);
       aliases.set(mention.item, seen);
       if (!live.some((other) => other.item === mention.item)) live.push(mention);
     }
     const listed = listedGroups(live, matcher);
+    const factor = info.credit;
+    const worst = listedLines.get(info.step);
+    if (factor < 1 && live.length > 0 && (!worst || factor < worst.factor || (factor === worst.factor && line < worst.line))) listedLines.set(info.step, { line, factor });
     const cap = Math.min(SCORING.maxPerLine, SCORING.lineCap + Math.floor(info.own / SCORING.wordsPerExtraConcept));
     const ranked = [...live].sort((a, b) => rank(matcher, a, info.step) - rank(matcher, b, info.step) || a.start - b.start);
     const places: Mention[] = [];
@@ -115,13 +127,13 @@ export function scoreNotes(notes: Notes, questionId: string, matcher: Matcher): 
         if (places.length >= cap) continue;
         places.push(mention);
       }
-      const factor = sectionFactor[info.section] ?? 1;
-      const reasoned = item.kind === 'mention' || reasonLines.has(line) || reasonLines.has(line + 1);
+      const reasoned = item.kind === 'mention' || reasonParagraphs.has(info.paragraph) || reasonLines.has(line + 1);
+      if (!reasoned && item.kind === 'choice') continue;
       credits.push({
         mention,
         credit: factor * (reasoned ? 1 : SCORING.unreasonedCredit),
         step: info.step,
-        note: reasoned ? undefined : 'named without a reason: say why this one',
+        note: factor < 1 ? LISTED_NOTE : reasoned ? undefined : 'named without a reason: say why this one',
       });
     }
   }
@@ -157,10 +169,14 @@ export function scoreNotes(notes: Notes, questionId: string, matcher: Matcher): 
       if (denied) negatedHere.push({ id: item.id, label: item.label, ...evidence(denied.line) });
       misses.push({ id: item.id, label: item.label, weight: item.weight, required: item.required, hint: item.hint });
     });
-    const stepLines = lineInfo.flatMap((info, line) => ((headingsFound ? info.step === step.id : true) && !info.heading ? [line] : []));
+    const mine = (info: LineInfo) => (headingsFound ? info.step === step.id : true) && !info.heading;
+    const stepLines = lineInfo.flatMap((info, line) => (mine(info) ? [line] : []));
     const depth = depthOfLines(tokens, stepLines);
+    const named = new Set(credits.filter((credit) => !headingsFound || credit.step === step.id).map((credit) => credit.mention.item)).size;
+    const listedLine = listedLines.get(headingsFound ? step.id : null);
     const coverage = possible > 0 ? Math.min(1, earned / (possible * SCORING.fullCoverage)) : 1;
-    const signals = Math.min(1, (depth.numbers + depth.reasons) / SCORING.depthTarget);
+    const needed = Math.max(SCORING.depthTarget, Math.ceil(named * SCORING.depthPerItem));
+    const signals = Math.min(1, (depth.numbers + depth.reasons) / needed);
     const depthFactor = SCORING.depthFloor + (1 - SCORING.depthFloor) * signals;
     const requiredFactor = Math.max(0, 1 - SCORING.requiredPenalty * requiredMissing.length);
     return {
@@ -176,12 +192,20 @@ export function scoreNotes(notes: Notes, questionId: string, matcher: Matcher): 
       misses,
       requiredMissing,
       depth,
+      ...(listedLine ? { listed: { ...evidence(listedLine.line), credit: round2(listedLine.factor), note: LISTED_NOTE } } : {}),
     };
   });
 
   const totalWeight = steps.reduce((sum, step) => sum + step.weight, 0);
   const score = Math.round(steps.reduce((sum, step) => sum + step.score * step.weight, 0) / totalWeight);
-  return { question: questionId, score, steps, warnings: collectWarnings(headingsFound, steps, sections, sectionFactor) };
+  return { question: questionId, score, steps, warnings: collectWarnings(headingsFound, steps) };
+}
+
+/** The share of its items' weight a paragraph earns, by its shape: bare terms earn listCredit. */
+function lineCredit(shape: LineShape): number {
+  if (shape.segments === 0) return 1;
+  const share = shape.explained / shape.segments / SCORING.explainedForFull;
+  return Math.min(1, SCORING.listCredit + (1 - SCORING.listCredit) * share);
 }
 
 function describeLines(
@@ -190,41 +214,49 @@ function describeLines(
   tokens: readonly Token[],
   covered: ReadonlySet<number>,
   headingsFound: boolean,
+  paragraphs: readonly number[],
+  segments: readonly number[],
 ): LineInfo[] {
-  const info: LineInfo[] = notes.lines.map(() => ({ step: null, section: 0, heading: false, own: 0, echo: false }));
+  const info: LineInfo[] = notes.lines.map((_, line) => ({ step: null, section: 0, heading: false, echo: false, paragraph: paragraphs[line]!, credit: 1, own: 0 }));
   sections.forEach((section, index) => {
     const step = headingsFound ? section.step : null;
     if (section.headingLine !== null) Object.assign(info[section.headingLine]!, { step, section: index, heading: true });
     for (const line of section.lines) Object.assign(info[line]!, { step, section: index });
   });
-  const stemsByLine = new Map<number, string[]>();
+  const lineRanges = new Map<number, [number, number]>();
+  const paragraphRanges = new Map<number, [number, number]>();
   const ownByLine = new Map<number, string[]>();
-  const push = (map: Map<number, string[]>, line: number, word: string) => {
-    const list = map.get(line);
-    if (list) list.push(word);
-    else map.set(line, [word]);
+  const extend = (ranges: Map<number, [number, number]>, key: number, index: number) => {
+    const range = ranges.get(key);
+    if (range) range[1] = index + 1;
+    else ranges.set(key, [index, index + 1]);
   };
   tokens.forEach((token, index) => {
-    if (token.filler) return;
-    if (!covered.has(index) && !STOPWORDS.has(token.stem)) push(ownByLine, token.line, token.stem);
-    push(stemsByLine, token.line, token.stem);
+    extend(lineRanges, token.line, index);
+    extend(paragraphRanges, paragraphs[token.line]!, index);
+    if (token.filler || covered.has(index) || STOPWORDS.has(token.stem)) return;
+    const own = ownByLine.get(token.line);
+    if (own) own.push(token.stem);
+    else ownByLine.set(token.line, [token.stem]);
   });
   const template = templateWords(ownByLine, info);
-  for (const [line, own] of ownByLine) {
-    const skip = template.get(info[line]!.section);
-    info[line]!.own = own.filter((word) => !skip?.has(word)).length;
-  }
-  for (const [line, stems] of stemsByLine) {
+  for (const [line, [from, to]] of lineRanges) {
     const section = sections[info[line]!.section];
     const headingStems = new Set(section ? phraseStems(section.heading) : []);
+    const stems = tokens.slice(from, to).filter((token) => !token.filler).map((token) => token.stem);
     info[line]!.echo = stems.length <= 3 && stems.every((word) => headingStems.has(word) || STEP_NAMES.has(word));
+  }
+  for (const [, [from, to]] of paragraphRanges) {
+    const first = tokens[from]!.line;
+    const shape = shapeOfParagraph(tokens, from, to, segments, covered, template.get(info[first]!.section) ?? new Set());
+    for (let line = first; line <= tokens[to - 1]!.line; line++) Object.assign(info[line]!, { credit: lineCredit(shape), own: shape.ownByLine.get(line) ?? 0 });
   }
   return info;
 }
 
 /**
  * Words repeated as padding: an own word found in three or more lines of a section and in at
- * least half of its lines ("- QPS: yes", "- drift: yes") is a template, not an explanation.
+ * least half of its lines ("- QPS: yes", "- drift: planned") is a template, not an explanation.
  */
 function templateWords(ownByLine: ReadonlyMap<number, readonly string[]>, lineInfo: readonly LineInfo[]): Map<number, Set<string>> {
   const lines = new Map<number, number>();
@@ -245,34 +277,42 @@ function templateWords(ownByLine: ReadonlyMap<number, readonly string[]>, lineIn
 }
 
 /**
- * For each section, how much of its credit stands in bare lines: lines of rubric terms with
- * hardly a content word of their own (fewer than one for every three items named). Terse notes
- * mix terms with specifics, numbers and reasons; a pasted list (one term a line, or comma lists)
- * is bare throughout, and past `bareShare` of its mentions the section's credit shrinks in
- * proportion, down to `listFloor`. A section naming fewer than `minListMentions` items is too
- * short to call a list.
+ * The mentions that stand in their items' context. An item with `context` phrases counts only
+ * where one of them stands in the mention's segment, or alone in the segment just before it
+ * ("First, LR on counts"); such a mention is that item's alone, so an alias it shares with
+ * another item ("GBDT" as the baseline or as the chosen model) counts for the other only
+ * outside that context.
  */
-function explanationFactors(
-  sections: readonly Section[],
-  lineInfo: readonly LineInfo[],
-  mentionsByLine: ReadonlyMap<number, readonly Mention[]>,
-  listFloor: number,
-): number[] {
-  const total = sections.map(() => 0);
-  const bare = sections.map(() => 0);
-  for (const [line, mentions] of mentionsByLine) {
-    const info = lineInfo[line]!;
-    if (info.heading) continue;
-    const items = new Set(mentions.map((mention) => mention.item)).size;
-    total[info.section]! += items;
-    if (info.own * 3 < items) bare[info.section]! += items;
-  }
-  return sections.map((_, index) => {
-    if (total[index]! < SCORING.minListMentions) return 1;
-    const share = bare[index]! / total[index]!;
-    if (share <= SCORING.bareShare) return 1;
-    return Math.max(listFloor, 1 - ((share - SCORING.bareShare) / (1 - SCORING.bareShare)) * (1 - listFloor));
+function inContext(mentions: readonly Mention[], matcher: Matcher, tokens: readonly Token[], segments: readonly number[]): Mention[] {
+  const marked = mentions.filter((mention) => matcher.contexts[mention.item]!.length > 0 && hasContext(mention, matcher.contexts[mention.item]!, tokens, segments));
+  return mentions.filter((mention) => {
+    if (matcher.contexts[mention.item]!.length > 0) return marked.includes(mention);
+    return !marked.some((claim) => claim.start === mention.start && claim.end === mention.end);
   });
+}
+
+function hasContext(mention: Mention, phrases: readonly string[][], tokens: readonly Token[], segments: readonly number[]): boolean {
+  const stemsOf = (segment: number, around: number) => {
+    let from = around;
+    while (from > 0 && segments[from - 1] === segment) from--;
+    const stems: string[] = [];
+    for (let index = from; index < tokens.length && segments[index] === segment; index++) if (!tokens[index]!.filler) stems.push(tokens[index]!.stem);
+    return stems;
+  };
+  const own = segments[mention.start]!;
+  let first = mention.start;
+  while (first > 0 && segments[first - 1] === own) first--;
+  const previous = first - 1;
+  const lead = previous >= 0 && tokens[previous]!.line === tokens[first]!.line ? stemsOf(own - 1, previous) : [];
+  const here = stemsOf(own, mention.start);
+  return phrases.some((phrase) => contains(here, phrase) || (lead.length <= 3 && contains(lead, phrase)));
+}
+
+function contains(words: readonly string[], phrase: readonly string[]): boolean {
+  for (let start = 0; start + phrase.length <= words.length; start++) {
+    if (phrase.every((word, offset) => words[start + offset] === word)) return true;
+  }
+  return false;
 }
 
 /** Groups with `listedAt` or more of their alternatives named in one line: listed, not chosen. */
@@ -309,19 +349,12 @@ function depthOfLines(tokens: readonly Token[], lines: readonly number[]) {
   return { numbers, reasons };
 }
 
-function collectWarnings(headingsFound: boolean, steps: readonly StepResult[], sections: readonly Section[], factors: readonly number[]): string[] {
+function collectWarnings(headingsFound: boolean, steps: readonly StepResult[]): string[] {
   if (!headingsFound) {
     return ['no step headings found: the notes were scored as one section; use one "## " heading per step (e.g. "## 4. Model")'];
   }
-  const warnings: string[] = [];
   const absent = steps.filter((step) => !step.present).map((step) => getStep(step.id).title);
-  if (absent.length > 0) warnings.push(`no section for: ${absent.join(', ')}`);
-  sections.forEach((section, index) => {
-    if ((factors[index] ?? 1) < 1 && section.step) {
-      warnings.push(`the ${getStep(section.step).title} section reads as a list of terms: say what you chose and why`);
-    }
-  });
-  return warnings;
+  return absent.length > 0 ? [`no section for: ${absent.join(', ')}`] : [];
 }
 
 /** Order in which a line's mentions use up its cap: own step first, then by weight. */

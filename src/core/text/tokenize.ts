@@ -15,7 +15,10 @@ export interface Token {
   /** Clause counter: increases at every sentence end and at commas. */
   clause: number;
   filler: boolean;
+  /** A run of digits standing on its own ("200 ms", "3B", "@10"), not part of a name ("p99", "L2", "F1"). */
   numeric: boolean;
+  /** The characters between this word and the previous one on its line: punctuation, arrows, colons. */
+  gap: string;
 }
 
 const FILLER = new Set(['a', 'an', 'the', 'of', 'at', 'and', 'to', 'for', 'in', 'on', 'or', 'with', 'by', 'is', 'are', 'be', 'we', 'i', 'it', 'our']);
@@ -49,6 +52,8 @@ export function normalize(text: string): string {
     .replace(/\bwon't\b/gi, 'will not')
     .replace(/\b(\w+)n't\b/gi, '$1 not')
     .replace(/'s\b/gi, '')
+    .replace(/\bw\/(?=\s)/gi, 'with')
+    .replace(/\bb\/c\b/gi, 'because')
     .replace(/\u2192|->|=>/g, ' → ');
 }
 
@@ -84,7 +89,8 @@ export function tokenize(text: string, firstLine = 0): Token[] {
         sentence,
         clause,
         filler: FILLER.has(lower),
-        numeric: /^\p{N}+$/u.test(raw),
+        numeric: /^\p{N}+$/u.test(raw) && !(between === '' && match.index > 0),
+        gap: between,
       });
     }
     sentence++;
