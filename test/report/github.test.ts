@@ -12,6 +12,7 @@ describe('githubReporter', () => {
       '::error file=answers/ads-ctr%2C v2.md,line=12,title=mlsd 52/100 (min 60)::score 52 is below the minimum 60; Model: 20 is below the step minimum 40',
       '::warning file=answers/ads-ctr%2C v2.md,line=18,title=Model%3A required items missing::Loss function: Name the loss: log loss, i.e. binary cross-entropy.%0ASay why it fits a 2%25 CTR.',
       '::warning file=answers/ads-ctr%2C v2.md,line=1,title=Evaluation%3A required items missing::Online metrics: CTR, revenue per mille & an A/B test.',
+      '::notice file=answers/ads-ctr%2C v2.md,line=33,title=Monitoring%3A read as a list of terms::terms listed without a decision or reason earn little: say what you chose and why',
       '::error file=answers/fraud.md,line=30,title=mlsd 71/100 (min 60)::Evaluation: 35 is below the step minimum 50',
       '::error file=answers/broken.md,line=3,col=11::front matter: question "nope" is not in the bank',
       '::error title=mlsd::no answer for search-ranking',

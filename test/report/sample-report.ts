@@ -77,7 +77,9 @@ export const FAILED: FileGrade = {
       requiredMissing: ['online-metrics'],
     }),
     step('serving', 60, 25),
-    step('monitoring', 50, 31),
+    step('monitoring', 50, 31, {
+      listed: { line: 33, text: 'drift, skew | dashboards, `alerts`', credit: 0.2, note: 'terms listed without a decision or reason earn little: say what you chose and why' },
+    }),
   ],
 };
 

@@ -44,9 +44,9 @@ export const SCORING = {
   wordsPerExtraConcept: 4,
   maxPerLine: 8,
   listedAt: 3,
-  depthPerItem: 0.2,
+  depthPerItem: 0.34,
   depthTarget: 2,
-  depthFloor: 0.75,
+  depthFloor: 0.8,
 } as const;
 
 /** The steps' own names: a line made only of these and its heading's words repeats a heading. */
@@ -74,6 +74,7 @@ interface Credit {
 }
 
 const LISTED_NOTE = 'terms listed without a decision or reason earn little: say what you chose and why';
+const LISTED_HIT_NOTE = 'in a list of terms';
 
 export function scoreNotes(notes: Notes, questionId: string, matcher: Matcher): ScoreResult {
   const { sections, headingsFound } = splitSections(notes.lines);
@@ -121,19 +122,18 @@ export function scoreNotes(notes: Notes, questionId: string, matcher: Matcher): 
     const places: Mention[] = [];
     for (const mention of ranked) {
       const item = matcher.items[mention.item]!;
+      const reasoned = item.kind === 'mention' || reasonParagraphs.has(info.paragraph) || reasonLines.has(line + 1);
       if (item.group && listed.has(item.group)) continue;
-      if (item.kind === 'choice' && aliases.get(mention.item)!.size >= SCORING.listedAt) continue;
+      if (item.kind === 'choice' && (!reasoned || aliases.get(mention.item)!.size >= SCORING.listedAt)) continue;
       if (!places.some((place) => place.start <= mention.end && mention.start <= place.end)) {
         if (places.length >= cap) continue;
         places.push(mention);
       }
-      const reasoned = item.kind === 'mention' || reasonParagraphs.has(info.paragraph) || reasonLines.has(line + 1);
-      if (!reasoned && item.kind === 'choice') continue;
       credits.push({
         mention,
         credit: factor * (reasoned ? 1 : SCORING.unreasonedCredit),
         step: info.step,
-        note: factor < 1 ? LISTED_NOTE : reasoned ? undefined : 'named without a reason: say why this one',
+        note: factor < 1 ? LISTED_HIT_NOTE : reasoned ? undefined : 'named without a reason: say why this one',
       });
     }
   }
@@ -278,8 +278,8 @@ function templateWords(ownByLine: ReadonlyMap<number, readonly string[]>, lineIn
 
 /**
  * The mentions that stand in their items' context. An item with `context` phrases counts only
- * where one of them stands in the mention's segment, or alone in the segment just before it
- * ("First, LR on counts"); such a mention is that item's alone, so an alias it shares with
+ * where one of them stands in the mention's segment, or makes up the whole segment just before
+ * it ("First, LR on counts"); such a mention is that item's alone, so an alias it shares with
  * another item ("GBDT" as the baseline or as the chosen model) counts for the other only
  * outside that context.
  */
@@ -305,7 +305,7 @@ function hasContext(mention: Mention, phrases: readonly string[][], tokens: read
   const previous = first - 1;
   const lead = previous >= 0 && tokens[previous]!.line === tokens[first]!.line ? stemsOf(own - 1, previous) : [];
   const here = stemsOf(own, mention.start);
-  return phrases.some((phrase) => contains(here, phrase) || (lead.length <= 3 && contains(lead, phrase)));
+  return phrases.some((phrase) => contains(here, phrase) || (lead.length === phrase.length && contains(lead, phrase)));
 }
 
 function contains(words: readonly string[], phrase: readonly string[]): boolean {

@@ -7,8 +7,8 @@ type Properties = Record<string, string | number>;
 
 /**
  * GitHub Actions workflow commands, one per line: an error per file below the bar or not
- * gradable, a warning per step with required items missing, an error per missing answer, then a
- * plain summary line. The Markdown report goes to the step summary.
+ * gradable, a notice at each step's line most discounted as a list of terms, a warning per step
+ * with required items missing, an error per missing answer, then a plain summary line. The Markdown report goes to the step summary.
  */
 export const githubReporter: Reporter = (report, options) => {
   const lines = report.files.flatMap(annotateFile);
@@ -28,6 +28,7 @@ function annotateFile(file: FileGrade): string[] {
   }
   for (const warning of file.warnings) lines.push(command('warning', { file: file.path, title: 'mlsd' }, warning));
   for (const step of file.steps) {
+    if (step.listed) lines.push(command('notice', { file: file.path, line: step.listed.line, title: `${step.title}: read as a list of terms` }, step.listed.note));
     if (step.requiredMissing.length === 0) continue;
     const missing = requiredMisses(step).map((miss) => (miss.hint === '' ? miss.label : `${miss.label}: ${miss.hint}`));
     lines.push(command('warning', { file: file.path, line: step.line ?? 1, title: `${step.title}: required items missing` }, missing.join('; ')));

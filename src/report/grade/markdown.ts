@@ -64,6 +64,8 @@ function renderFailed(file: FileGrade, options: ReporterOptions): string {
     return [`- ${inline(stepName(step))}`, ...items];
   });
   if (steps.length > 0) blocks.push(`${options.verbose ? 'Missed' : 'Required items missing'}:\n\n${steps.join('\n')}`);
+  const listed = file.steps.flatMap((step) => (step.listed ? [`- ${inline(stepName(step))}, line ${step.listed.line}: ${inline(step.listed.note)} (\`${inline(step.listed.text).replace(/`/g, "'")}\`)`] : []));
+  if (listed.length > 0) blocks.push(`Read as lists of terms:\n\n${listed.join('\n')}`);
   return blocks.join('\n\n');
 }
 

@@ -30,7 +30,7 @@ export function renderFile(file: FileGrade, options: ReporterOptions): string {
   return lines.join('\n');
 }
 
-/** One step: its bar and score, then what was missed, misplaced or negated; hits with --verbose. */
+/** One step: its bar and score, its most discounted list, then what was missed, misplaced or negated; hits with --verbose. */
 export function renderStep(step: StepResult, options: ReporterOptions): string[] {
   const c = options.color;
   const number = getStep(step.id).number;
@@ -38,6 +38,10 @@ export function renderStep(step: StepResult, options: ReporterOptions): string[]
   const counts = c.dim(`${step.hits.length} hit${step.hits.length === 1 ? '' : 's'} · ${step.misses.length} missed`);
   const lines = [`  ${title} ${bar(c, step.score)} ${paint(c, step.score)(String(step.score).padStart(3))}  ${counts}`];
   const detail = (mark: string, text: string) => lines.push(`      ${mark} ${text}`);
+  if (step.listed) {
+    const share = `${Math.round(step.listed.credit * 100)}% credit`;
+    detail(c.yellow('≡'), `${sanitize(step.listed.note)} ${c.dim(`(${share}) line ${step.listed.line}: ${sanitize(step.listed.text)}`)}`);
+  }
   if (options.verbose) {
     for (const hit of step.hits) {
       const note = hit.note ? c.yellow(` (${hit.note})`) : '';

@@ -585,3 +585,53 @@ describe('listing, padding and overlapping mentions (review findings)', () => {
   });
 });
 
+
+describe('baseline and chosen model share aliases', () => {
+  const BASE = item('baseline', 'model', ['baseline', 'LR', 'GBDT'], { context: ['baseline', 'start with', 'first', 'simple', 'v0', 'heuristic', 'compare against'], weight: 3 });
+  const CHOSEN = item('chosen', 'model', ['LR', 'GBDT', 'DNN', 'two tower'], { kind: 'choice', weight: 3 });
+  const LOSS_ITEM = item('loss', 'model', ['BCE', 'log loss']);
+  const model = (body: string) => step(score(`## Model\n${body}`, [BASE, CHOSEN, LOSS_ITEM]), 'model');
+
+  it.each([
+    ['- Baseline: LR on counts, then GBDT because it learns the crosses LR misses', ['baseline', 'chosen']],
+    ['- Start with GBDT on counts, cheap and interpretable', ['baseline']],
+    ['- GBDT on the same features as the v0 heuristic', ['baseline']],
+    ['- GBDT, because the features are tabular and it serves in 2 ms', ['chosen']],
+    ['- We compare LR, GBDT and a DNN', []],
+    ['- Main model: a two-tower DNN over watch history', []],
+    ['- First, LR on counts; a DNN later because crosses matter', ['baseline', 'chosen']],
+  ])('%j earns %j', (body, expected) => {
+    expect(ids(model(body).hits)).toEqual(expected);
+  });
+
+  it('keeps the credit of terse notes that state decisions', () => {
+    const hits = model('- baseline: LR on counts, then GBDT; BCE loss; AUC-PR offline').hits;
+    expect(hits.find((hit) => hit.id === 'baseline')?.credit).toBe(1);
+    expect(hits.find((hit) => hit.id === 'loss')?.credit).toBe(1);
+  });
+});
+
+describe('depth over breadth', () => {
+  const BASE = item('baseline', 'model', ['baseline', 'LR'], { context: ['baseline', 'first'], weight: 3, required: true });
+  const CHOSEN = item('chosen', 'model', ['LR', 'GBDT', 'DNN', 'DCN', 'two tower'], { kind: 'choice', weight: 3, required: true });
+  const LOSS_ITEM = item('loss', 'model', ['BCE', 'log loss'], { weight: 3, required: true });
+  const TRAINING = item('training', 'model', ['Adam', 'dropout', 'early stopping']);
+  const RUBRIC = [BASE, CHOSEN, LOSS_ITEM, TRAINING];
+  const modelScore = (lines: readonly string[], items = RUBRIC) => step(score(`## Model\n${lines.join('\n')}`, items), 'model').score;
+
+  it('scores a step naming many models without a reason well below one naming two and justifying them', () => {
+    const breadth = modelScore(['- LR on the click counts', '- GBDT over the same features', '- DNN with embeddings', '- DCN with cross layers', '- two-tower with a user tower', '- BCE loss with Adam and dropout']);
+    const depth = modelScore(['- baseline: LR on click counts, because it trains in minutes', '- GBDT, since the 40 features are tabular and it serves in 2 ms', '- BCE loss with Adam and early stopping']);
+    expect(depth).toBeGreaterThanOrEqual(90);
+    expect(breadth).toBeLessThanOrEqual(depth / 2);
+  });
+
+  it('asks more numbers or reasons of a step the more items it names', () => {
+    const items = ['recall', 'precision', 'ndcg', 'mrr', 'coverage', 'diversity', 'novelty', 'serendipity', 'calibration'].map((id) => item(id, 'model', [id]));
+    const objects = ['head queries', 'tail queries', 'new users', 'old users', 'mobile', 'desktop', 'videos', 'shorts', 'live streams'];
+    const lines = (count: number) => items.slice(0, count).map((entry, index) => `- ${entry.any[0]} on ${objects[index]}`);
+    const withTwoReasons = (count: number) => modelScore([...lines(count), '- chosen because it is small, since speed matters'], items.slice(0, count));
+    expect(withTwoReasons(3)).toBe(100);
+    expect(withTwoReasons(9)).toBeLessThan(100);
+  });
+});
