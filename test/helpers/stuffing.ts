@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { BankQuestion } from '../../src/core/bank.js';
-import { FRAMEWORK, type StepId } from '../../src/core/framework.js';
+import { FRAMEWORK, getStep, type StepId } from '../../src/core/framework.js';
 
 /**
  * Keyword-stuffed notes: what a student pastes to buy a score. Each source gives terms per
@@ -62,6 +62,8 @@ const FILLERS = [
   (term: string) => `Another thing worth mentioning for this system is ${term}.`,
 ];
 
+const OBJECTS = ['users', 'items', 'model', 'system', 'pipeline'];
+
 /** Generic sentences a candidate writes when short of time: real, but thin. */
 const SHORT_ANSWER: Record<StepId, string> = {
   requirements: 'First I would ask about the users and how big the system has to be.',
@@ -80,6 +82,10 @@ export const SHAPES = {
   'line per concept': (terms: readonly string[]) => [...terms],
   /** Markdown bullets of bare terms. */
   'bullets of bare terms': (terms: readonly string[]) => terms.map((term) => `- ${term}`),
+  /** Each term behind the step's name as a label, as terse notes write decisions. */
+  'labelled terms': (terms: readonly string[], step: StepId) => terms.map((term) => `- ${getStep(step).title}: ${term}`),
+  /** Each term dropped into one sentence that sounds like a decision. */
+  'one sentence template': (terms: readonly string[]) => terms.map((term, index) => `- We use ${term} for the ${OBJECTS[index % OBJECTS.length]}.`),
   /** Each term dressed in a filler sentence. */
   'terms padded with filler': (terms: readonly string[]) => terms.map((term, index) => FILLERS[index % FILLERS.length]!(term)),
   /** A short real answer with the terms worked into it and listed after it. */

@@ -198,3 +198,28 @@ function isImperative(tokens: readonly Token[], from: number, to: number, covere
   for (let index = from + 2; index < to; index++) if (!covered.has(index) && isMeaningful(tokens[index]!)) return true;
   return false;
 }
+
+/**
+ * A line's frame: for a "Label: value" line, its label; otherwise its words with each run of
+ * content words (and every mention) replaced by "_", keeping function words, and of a longer
+ * frame only its first and last two parts: "we use … the _". Null for a frame with fewer than
+ * two function words ("_ on _" is how terse notes read) and for a line with a number, a
+ * connective, a comparison or a question, which says something whatever its frame. A frame
+ * repeated down a section is a template being filled in with terms, not a set of decisions.
+ */
+export function frameOf(tokens: readonly Token[], from: number, to: number, covered: ReadonlySet<number>, text: string): string | null {
+  if (text.includes('?')) return null;
+  const parts: string[] = [];
+  for (let index = from; index < to; index++) {
+    const token = tokens[index]!;
+    if (!covered.has(index) && (token.numeric || COMPARISON.test(token.gap) || isConnectiveAt(tokens, index))) return null;
+    if (index > from && token.gap.includes(':') && !parts.includes(':')) return `${tokens.slice(from, index).map((word) => word.raw.toLowerCase()).join(' ')} : _`;
+    const word = token.raw.toLowerCase();
+    const content = covered.has(index) || (!token.filler && !STOPWORDS.has(token.stem) && !CLAUSE.has(word));
+    if (content) {
+      if (parts[parts.length - 1] !== '_') parts.push('_');
+    } else if (!(GLUE.has(word) && parts[parts.length - 1] === '_' && covered.has(index + 1))) parts.push(word);
+  }
+  if (parts.filter((part) => part !== '_').length < 2) return null;
+  return parts.length <= 4 ? parts.join(' ') : `${parts.slice(0, 2).join(' ')} … ${parts.slice(-2).join(' ')}`;
+}

@@ -5,7 +5,7 @@ import { sanitize } from '../text/sanitize.js';
 import { STOPWORDS } from '../text/stopwords.js';
 import { phraseStems, tokenize, type Token } from '../text/tokenize.js';
 import { isReasonAt, measureDepth } from './depth.js';
-import { paragraphsOf, segmentsOf, shapeOfParagraph, type LineShape } from './line-shape.js';
+import { frameOf, paragraphsOf, segmentsOf, shapeOfParagraph, type LineShape } from './line-shape.js';
 import { findMentions, type Matcher, type Mention } from './matcher.js';
 import { isNegated } from './negation.js';
 import type { Hit, Miss, Misplaced, Negated, ScoreResult, StepResult } from './result.js';
@@ -246,12 +246,46 @@ function describeLines(
     const stems = tokens.slice(from, to).filter((token) => !token.filler).map((token) => token.stem);
     info[line]!.echo = stems.length <= 3 && stems.every((word) => headingStems.has(word) || STEP_NAMES.has(word));
   }
+  const padded = templateLines(lineRanges, tokens, covered, info, notes.lines);
   for (const [, [from, to]] of paragraphRanges) {
     const first = tokens[from]!.line;
+    const last = tokens[to - 1]!.line;
     const shape = shapeOfParagraph(tokens, from, to, segments, covered, template.get(info[first]!.section) ?? new Set());
-    for (let line = first; line <= tokens[to - 1]!.line; line++) Object.assign(info[line]!, { credit: lineCredit(shape), own: shape.ownByLine.get(line) ?? 0 });
+    const filled = first === last && padded.has(first);
+    const credit = lineCredit(filled ? { ...shape, explained: 0 } : shape);
+    for (let line = first; line <= last; line++) Object.assign(info[line]!, { credit, own: filled ? 0 : (shape.ownByLine.get(line) ?? 0) });
   }
   return info;
+}
+
+/**
+ * Lines that fill in a template: a frame (see frameOf) shared by three or more lines of a section
+ * and by at least a quarter of its lines ("We use _ for the _." down the list).
+ */
+function templateLines(
+  lineRanges: ReadonlyMap<number, readonly [number, number]>,
+  tokens: readonly Token[],
+  covered: ReadonlySet<number>,
+  lineInfo: readonly LineInfo[],
+  lines: readonly string[],
+): Set<number> {
+  const frames = new Map<string, number[]>();
+  const linesPerSection = new Map<number, number>();
+  for (const [line, [from, to]] of lineRanges) {
+    const { section, heading } = lineInfo[line]!;
+    if (heading) continue;
+    linesPerSection.set(section, (linesPerSection.get(section) ?? 0) + 1);
+    const frame = frameOf(tokens, from, to, covered, lines[line] ?? '');
+    if (frame === null) continue;
+    const key = `${section} ${frame}`;
+    frames.set(key, [...(frames.get(key) ?? []), line]);
+  }
+  const padded = new Set<number>();
+  for (const lines of frames.values()) {
+    const total = linesPerSection.get(lineInfo[lines[0]!]!.section) ?? 0;
+    if (lines.length >= 3 && lines.length * 4 >= total) for (const line of lines) padded.add(line);
+  }
+  return padded;
 }
 
 /**

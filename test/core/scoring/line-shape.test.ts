@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileMatcher, findMentions } from '../../../src/core/scoring/matcher.js';
-import { paragraphsOf, segmentsOf, shapeOfParagraph } from '../../../src/core/scoring/line-shape.js';
+import { frameOf, paragraphsOf, segmentsOf, shapeOfParagraph } from '../../../src/core/scoring/line-shape.js';
 import { tokenize } from '../../../src/core/text/tokenize.js';
 import type { RubricItem } from '../../../src/core/bank.js';
 
@@ -70,5 +70,29 @@ describe('paragraphs', () => {
 
   it('starts a new paragraph after a line that ends a sentence', () => {
     expect(paragraphsOf(['A long first sentence that ends right at the end of the line.', 'data drift'])).toEqual([0, 1]);
+  });
+});
+
+describe('the frame of a line', () => {
+  const frame = (line: string) => {
+    const tokens = tokenize(line);
+    const covered = new Set<number>();
+    for (const mention of findMentions(RUBRIC, tokens)) for (let index = mention.start; index <= mention.end; index++) covered.add(index);
+    return frameOf(tokens, 0, tokens.length, covered, line);
+  };
+
+  it.each([
+    ['- We use data drift for the users.', 'we use … the _'],
+    ['- We use population stability index for the pipeline.', 'we use … the _'],
+    ['- We use a feature store.', 'we use a _'],
+    ['- recall on head queries', null],
+    ['- Monitoring: data drift', 'monitoring : _'],
+    ['- We will also consider data drift here, in this design.', 'we will … this _'],
+    ['data drift, concept drift', null],
+    ['- PSI per feature, alert above 0.2', null],
+    ['- GBDT because the features are tabular', null],
+    ['- Q: how many users?', null],
+  ])('%j is %j', (line, expected) => {
+    expect(frame(line)).toBe(expected);
   });
 });
