@@ -33,8 +33,9 @@ const rawWords = (list: string) => new Set(list.split(/\s+/).filter(Boolean));
  */
 const CLAUSE = rawWords(`
   on over via from into onto than then when whenever if unless until after before only every each
-  without with for by as within across between under above below except once while
-  we i you it they this that these those our their is are was were be been being will would can could
+  without with for by as within across between under above below except once while against through
+  toward towards around during both either whether where which who whom whose what so there
+  we i you it they them its this that these those our their is are was were be been being will would can could
   should must may might do does did has have had not no never let lets
   uses using predicts serves picks picked choose chooses chose chosen starts compares beats keeps
   adds tunes retrain retrains retrained ships learns fits handles catches captures gives allows
