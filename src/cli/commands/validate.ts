@@ -2,7 +2,10 @@ import { formatProblem } from '../../core/problem.js';
 import { openBank } from '../bank.js';
 import { EXIT } from '../errors.js';
 import { println } from '../context.js';
+import { SCORE_BANDS, type AnswerKind } from '../../core/scoring/bands.js';
 import type { DefineCommand } from './index.js';
+
+const band = (kind: AnswerKind) => SCORE_BANDS[kind].join('-');
 
 export const defineValidate: DefineCommand = (program, ctx) =>
   program
@@ -12,10 +15,10 @@ export const defineValidate: DefineCommand = (program, ctx) =>
     .addHelpText(
       'after',
       `
-The self-tests grade every question's example answers (questions/examples/<id>/*.md):
-strong*.md must score at least 75, weak*.md at most 35, and a paste of every alias of the
-question's rubric at most 50. Every problem is printed as file:line:col: message, and the exit
-code is 2 if there is any.
+The self-tests grade every question's example answers (questions/examples/<id>/*.md), each
+held to its band: strong*.md ${band('strong')}, strong-terse.md ${band('terse')}, mid*.md ${band('mid')}, weak*.md ${band('weak')};
+and a paste of every alias of the question's rubric ${band('dump')}. Every problem is printed as
+file:line:col: message, and the exit code is 2 if there is any.
 
 Examples:
   $ mlsd validate
