@@ -4,7 +4,7 @@ import { stem, type Token } from '../text/tokenize.js';
 export interface Depth {
   /** Quantities such as "500M DAU", "200 ms", "0.1%", "10k QPS". */
   numbers: number;
-  /** Justifications and trade-offs: "because", "so that", "trade-off", "vs", "instead of". */
+  /** Justifications, trade-offs and consequences: "because", "so that", "trade-off", "vs", "→". */
   reasons: number;
 }
 
@@ -37,13 +37,16 @@ export function isReasonAt(tokens: readonly Token[], index: number): boolean {
   return JUDGEMENTS.has(tokens[index]!.stem) || isConnectiveAt(tokens, index);
 }
 
+/** Arrows and comparisons between words: "shadow → canary", "p99 < 200 ms", "DNN > GBDT". */
+export const COMPARISON = /[→<>=≈≤≥]/;
+
 /** Counts the depth signals among tokens[from..to). */
 export function measureDepth(tokens: readonly Token[], from: number, to: number): Depth {
   let numbers = 0;
   let reasons = 0;
   for (let index = from; index < to; index++) {
     if (tokens[index]!.numeric) numbers++;
-    if (isReasonAt(tokens, index)) reasons++;
+    if (isReasonAt(tokens, index) || COMPARISON.test(tokens[index]!.gap)) reasons++;
   }
   return { numbers, reasons };
 }

@@ -1,28 +1,21 @@
 import { STOPWORDS } from '../text/stopwords.js';
 import { stem, type Token } from '../text/tokenize.js';
-import { isConnectiveAt } from './depth.js';
+import { COMPARISON, isConnectiveAt } from './depth.js';
 
 /**
- * How a line reads: as statements (a decision, a number, a reason) or as a list of terms. A line
- * is cut into segments at commas, semicolons, slashes, bars and sentence ends; a segment
- * explains when it has a number, a reason, a comparison or arrow, a cadence, a "Label: value",
- * or a clause word (a verb, a preposition that relates its words, "we", "is") together with a
- * specific word of its own. A segment of bare nouns explains nothing, whatever the nouns are:
- * the shape decides, not whether the rubric knows the words.
+ * How a paragraph reads: as statements (a decision, a number, a reason) or as a list of terms.
+ * A paragraph is cut into segments at commas, semicolons, bars and sentence ends, and each
+ * segment explains or not by its shape (see readSegment): a segment of bare nouns explains
+ * nothing, whatever the nouns are, and whether or not the rubric knows them.
  */
 export interface LineShape {
   /** Segments with at least one content word. */
   segments: number;
   /** Of those, the segments that explain. */
   explained: number;
-  /** Content words of the explaining segments that are not inside a mention. */
-  own: number;
-  /** Numbers, reasons, comparisons and cadences: the signs of depth a step is measured by. */
-  signals: number;
 }
 
 const SEPARATOR = /[,;|·•]|[.!?](?:\s|$)/;
-const COMPARISON = /[→<>=≈≤≥]/;
 
 const rawWords = (list: string) => new Set(list.split(/\s+/).filter(Boolean));
 
@@ -35,15 +28,15 @@ const CLAUSE = rawWords(`
   on over via from into onto than then when whenever if unless until after before only every each
   without with for by as within across between under above below except once while against through
   toward towards around during both either whether where which who whom whose what so there
-  we i you it they them its this that these those our their is are was were be been being will would can could
-  should must may might do does did has have had not no never let lets
+  we i you it they them its this that these those our their is are was were be been being will
+  would can could should must may might do does did has have had not no never let lets
   uses using predicts serves picks picked choose chooses chose chosen starts compares beats keeps
   adds tunes retrain retrains retrained ships learns fits handles catches captures gives allows
   requires reduces improves boosts sends shows fetches replaces collapses weighs goes gets makes takes
   covers precomputes refreshes routes
 `);
 
-/** Cadences are specifics, like numbers, in a clause: "retrain weekly"; "daily active users" is a name. */
+/** A cadence standing apart is a specific, like a number ("retrain weekly"); "daily active users" is a name. */
 const CADENCE = rawWords('hourly daily nightly weekly monthly quarterly yearly');
 
 /**
@@ -102,7 +95,8 @@ export function segmentsOf(tokens: readonly Token[], lines: readonly string[], p
 /**
  * The shape of tokens[from..to), one paragraph, cut at `segments`. `covered` holds the indexes
  * of words inside rubric mentions; `template` the stems repeated down a section as padding,
- * which count for nothing. `ownByLine` counts, per line, the words of explaining segments.
+ * which count for nothing. `ownByLine` counts, per line, the words of explaining segments, and
+ * `explainedByLine` the explaining segments that start there.
  */
 export function shapeOfParagraph(
   tokens: readonly Token[],
@@ -111,18 +105,18 @@ export function shapeOfParagraph(
   segments: readonly number[],
   covered: ReadonlySet<number>,
   template: ReadonlySet<string>,
-): LineShape & { ownByLine: Map<number, number> } {
+): LineShape & { ownByLine: Map<number, number>; explainedByLine: Map<number, number> } {
   const meaningful = (token: Token) => !token.filler && !STOPWORDS.has(token.stem) && !VAGUE.has(token.stem) && !template.has(token.stem);
-  const shape = { segments: 0, explained: 0, own: 0, signals: 0, ownByLine: new Map<number, number>() };
+  const shape = { segments: 0, explained: 0, ownByLine: new Map<number, number>(), explainedByLine: new Map<number, number>() };
   let start = from;
   const close = (end: number) => {
     const segment = readSegment(tokens, start, end, covered, meaningful);
-    shape.signals += segment.signals;
     if (segment.content > 0) {
       shape.segments++;
       if (segment.explains) {
         shape.explained++;
-        shape.own += segment.own;
+        const line = tokens[start]!.line;
+        shape.explainedByLine.set(line, (shape.explainedByLine.get(line) ?? 0) + 1);
         for (let index = start; index < end; index++) {
           const token = tokens[index]!;
           if (!covered.has(index) && meaningful(token)) shape.ownByLine.set(token.line, (shape.ownByLine.get(token.line) ?? 0) + 1);
@@ -160,8 +154,7 @@ function readSegment(tokens: readonly Token[], from: number, to: number, covered
     else roles.push(GLUE.has(word) || covered.has(index) ? 'glue' : 'gap');
   }
   let content = 0;
-  let own = 0;
-  let signals = 0;
+  let signal = false;
   let runs = 0;
   let inRun = false;
   let linked = false;
@@ -171,18 +164,17 @@ function readSegment(tokens: readonly Token[], from: number, to: number, covered
     const token = tokens[index]!;
     const hyphenated = token.gap === '-' || tokens[index + 1]?.gap === '-';
     const free = !covered.has(index);
-    if (free && (token.numeric || COMPARISON.test(token.gap) || (isConnectiveAt(tokens, index) && !hyphenated))) signals++;
-    if (free && CADENCE.has(token.raw.toLowerCase()) && roles[offset - 1] !== 'word' && roles[offset + 1] !== 'word') signals++;
+    if (free && (token.numeric || COMPARISON.test(token.gap) || (isConnectiveAt(tokens, index) && !hyphenated))) signal = true;
+    if (free && CADENCE.has(token.raw.toLowerCase()) && roles[offset - 1] !== 'word' && roles[offset + 1] !== 'word') signal = true;
     if (offset > 0 && token.gap.includes(':') && roles.slice(offset).includes('word')) label = true;
     if (role === 'link') linked = true;
     if (role === 'word') {
       content++;
-      if (!covered.has(index)) own++;
       if (!inRun) runs++;
       inRun = true;
     } else if (role !== 'glue') inRun = false;
   });
-  return { content, own, signals, explains: signals > 0 || label || (linked && runs >= 2) || isImperative(tokens, from, to, covered, isMeaningful) };
+  return { content, explains: signal || label || (linked && runs >= 2) || isImperative(tokens, from, to, covered, isMeaningful) };
 }
 
 const DETERMINERS = new Set(['a', 'an', 'the', 'it', 'its', 'them', 'this', 'these', 'those', 'our', 'each', 'every', 'all', 'how', 'any']);

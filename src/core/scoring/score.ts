@@ -24,8 +24,8 @@ import type { Hit, Miss, Misplaced, Negated, ScoreResult, StepResult } from './r
  *   items' weight; it earns in full once explainedForFull of its segments explain, and in
  *   proportion between.
  * - lineCap / wordsPerExtraConcept: a line earns at most lineCap concepts, plus one for every
- *   wordsPerExtraConcept specific words of its own in the segments that explain, up to
- *   maxPerLine; mentions in the same words share one place, the items of the line's own step are
+ *   wordsPerExtraConcept specific words of its own in the segments that explain, or for every
+ *   explaining segment after the first if that is more, up to maxPerLine; mentions in the same words share one place, the items of the line's own step are
  *   served first, the heaviest first.
  * - listedAt: naming this many alternatives of a `choice` item, or items of one group, in one
  *   line is listing, not choosing, and earns none of them.
@@ -64,6 +64,8 @@ interface LineInfo {
   credit: number;
   /** Specific words of its own in the paragraph's explaining segments: they raise its cap. */
   own: number;
+  /** Explaining segments that start on the line: each may carry an item of its own. */
+  explained: number;
 }
 
 interface Credit {
@@ -117,7 +119,7 @@ export function scoreNotes(notes: Notes, questionId: string, matcher: Matcher): 
     const factor = info.credit;
     const worst = listedLines.get(info.step);
     if (factor < 1 && live.length > 0 && (!worst || factor < worst.factor || (factor === worst.factor && line < worst.line))) listedLines.set(info.step, { line, factor });
-    const cap = Math.min(SCORING.maxPerLine, SCORING.lineCap + Math.floor(info.own / SCORING.wordsPerExtraConcept));
+    const cap = Math.min(SCORING.maxPerLine, SCORING.lineCap + Math.max(info.explained - 1, Math.floor(info.own / SCORING.wordsPerExtraConcept)));
     const ranked = [...live].sort((a, b) => rank(matcher, a, info.step) - rank(matcher, b, info.step) || a.start - b.start);
     const places: Mention[] = [];
     for (const mention of ranked) {
@@ -217,7 +219,7 @@ function describeLines(
   paragraphs: readonly number[],
   segments: readonly number[],
 ): LineInfo[] {
-  const info: LineInfo[] = notes.lines.map((_, line) => ({ step: null, section: 0, heading: false, echo: false, paragraph: paragraphs[line]!, credit: 1, own: 0 }));
+  const info: LineInfo[] = notes.lines.map((_, line) => ({ step: null, section: 0, heading: false, echo: false, paragraph: paragraphs[line]!, credit: 1, own: 0, explained: 0 }));
   sections.forEach((section, index) => {
     const step = headingsFound ? section.step : null;
     if (section.headingLine !== null) Object.assign(info[section.headingLine]!, { step, section: index, heading: true });
@@ -253,7 +255,9 @@ function describeLines(
     const shape = shapeOfParagraph(tokens, from, to, segments, covered, template.get(info[first]!.section) ?? new Set());
     const filled = first === last && padded.has(first);
     const credit = lineCredit(filled ? { ...shape, explained: 0 } : shape);
-    for (let line = first; line <= last; line++) Object.assign(info[line]!, { credit, own: filled ? 0 : (shape.ownByLine.get(line) ?? 0) });
+    for (let line = first; line <= last; line++) {
+      Object.assign(info[line]!, { credit, own: filled ? 0 : (shape.ownByLine.get(line) ?? 0), explained: filled ? 0 : (shape.explainedByLine.get(line) ?? 0) });
+    }
   }
   return info;
 }
