@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { gradeNotesText, MatcherCache } from '../../../src/core/grading/grade-notes.js';
+import { gradeNotesText } from '../../../src/core/grading/grade-notes.js';
 import { SCORE_BANDS, kindOfExample, type AnswerKind } from '../../../src/core/scoring/bands.js';
 import { aliasDump } from '../../../src/core/self-test.js';
-import { loadBank } from '../../../src/io/bank-loader.js';
+import { bank, gradingContext } from '../../helpers/bank.js';
 import { ROOT } from '../../helpers/cli.js';
 
 /**
@@ -12,8 +12,7 @@ import { ROOT } from '../../helpers/cli.js';
  * examples: the scorer must rank them as a senior interviewer would, whatever their style of
  * headings and notes, and hold each to its band.
  */
-const { bank } = await loadBank([], ROOT);
-const context = { bank, matchers: new MatcherCache(), policy: { minScore: 0, stepMinScores: {} } };
+const context = gradingContext();
 const sets = [
   ...['holdout', 'holdout-2', 'holdout-3'].flatMap((set) =>
     readdirSync(join(ROOT, 'test/fixtures', set)).map((question) => ({ set, question, dir: join(ROOT, 'test/fixtures', set, question) })),

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { gradeNotesText, MatcherCache } from '../../../src/core/grading/grade-notes.js';
-import { loadBank } from '../../../src/io/bank-loader.js';
+import { gradeNotesText } from '../../../src/core/grading/grade-notes.js';
+import { bank, gradingContext } from '../../helpers/bank.js';
 import { ROOT } from '../../helpers/cli.js';
 
-const { bank } = await loadBank([], ROOT);
-const context = { bank, matchers: new MatcherCache(), policy: { minScore: 0, stepMinScores: {} }, question: 'ad-click-prediction' };
+const context = gradingContext('ad-click-prediction');
 
 /** The model step's hits, with their credit, for one line of notes graded against the built-in bank. */
 function modelHits(line: string): Record<string, number> {

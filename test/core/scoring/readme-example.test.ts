@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { gradeNotesText, MatcherCache } from '../../../src/core/grading/grade-notes.js';
-import { loadBank } from '../../../src/io/bank-loader.js';
+import { gradeNotesText } from '../../../src/core/grading/grade-notes.js';
+import { bank, gradingContext } from '../../helpers/bank.js';
 import { ROOT } from '../../helpers/cli.js';
 
 const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
@@ -10,8 +10,7 @@ const example = readme.slice(readme.indexOf('**A worked example: why a glossary 
 const [glossary, terse] = [...example.matchAll(/```markdown\n([\s\S]*?)```/g)].map((match) => match[1]!);
 const stated = [...example.matchAll(/scores \*\*(\d+)\*\*/g)].map((match) => Number(match[1]));
 
-const { bank } = await loadBank([], ROOT);
-const context = { bank, matchers: new MatcherCache(), policy: { minScore: 0, stepMinScores: {} }, question: 'fraud-detection' };
+const context = gradingContext('fraud-detection');
 const monitoring = (body: string) => gradeNotesText(`---\nquestion: fraud-detection\n---\n${body}`, 'README.md', context).steps.find((step) => step.id === 'monitoring')!;
 
 describe("the README's worked example", () => {

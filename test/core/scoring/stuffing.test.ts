@@ -1,17 +1,16 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { gradeNotesText, MatcherCache } from '../../../src/core/grading/grade-notes.js';
+import { gradeNotesText } from '../../../src/core/grading/grade-notes.js';
 import { SCORE_BANDS } from '../../../src/core/scoring/bands.js';
-import { loadBank } from '../../../src/io/bank-loader.js';
+import { bank, gradingContext } from '../../helpers/bank.js';
 import { ROOT } from '../../helpers/cli.js';
 import { glossaryTerms, rubricTerms, SHAPES, stuffedNotes, vocabularyTerms, type Shape, type Terms } from '../../helpers/stuffing.js';
 
 const FIXTURES = join(ROOT, 'test/fixtures/stuffing');
 const SHARED_VOCABULARY = join(ROOT, '../shared/reference/vocabulary.md');
 
-const { bank } = await loadBank([], ROOT);
-const context = { bank, matchers: new MatcherCache(), policy: { minScore: 0, stepMinScores: {} } };
+const context = gradingContext();
 const vocabulary = vocabularyTerms(join(FIXTURES, 'vocabulary.md'));
 const glossary = glossaryTerms(join(FIXTURES, 'glossary.md'));
 const SOURCES: Record<string, (question: (typeof bank.questions)[number]) => Terms> = {
