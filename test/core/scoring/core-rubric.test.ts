@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gradeNotesText } from '../../../src/core/grading/grade-notes.js';
-import { bank, gradingContext } from '../../helpers/bank.js';
-import { ROOT } from '../../helpers/cli.js';
+import { gradingContext } from '../../helpers/bank.js';
 
 const context = gradingContext('ad-click-prediction');
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { gradeNotesText } from '../../../src/core/grading/grade-notes.js';
-import { bank, gradingContext } from '../../helpers/bank.js';
+import { gradingContext } from '../../helpers/bank.js';
 import { ROOT } from '../../helpers/cli.js';
 
 const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
