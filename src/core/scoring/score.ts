@@ -282,7 +282,9 @@ function templateLines(
     const frame = frameOf(tokens, from, to, covered, lines[line] ?? '');
     if (frame === null) continue;
     const key = `${section} ${frame}`;
-    frames.set(key, [...(frames.get(key) ?? []), line]);
+    const same = frames.get(key);
+    if (same) same.push(line);
+    else frames.set(key, [line]);
   }
   const padded = new Set<number>();
   for (const lines of frames.values()) {
