@@ -102,6 +102,11 @@ const processSignals: SignalSource = {
 
 /** The process entry point used by bin/mlsd.js. */
 export function main(): void {
+  // A reader that stops early (`mlsd list | head`) closes the pipe: the output is no longer wanted.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(EXIT.ok);
+  });
   run(process.argv.slice(2), process.env, {
     stdout: process.stdout,
     stderr: process.stderr,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { PassThrough } from 'node:stream';
 import { run } from '../../src/cli/main.js';
-import { spawnCli } from '../helpers/cli.js';
+import { spawnSync } from 'node:child_process';
+import { BIN, ROOT, spawnCli } from '../helpers/cli.js';
 
 /** An output that breaks on write: an unexpected failure inside a command, as a bug would be. */
 class BrokenOutput {
@@ -25,6 +26,12 @@ async function runWithBrokenStdout(args: string[], env: Record<string, string> =
 }
 
 describe('errors', () => {
+  it('stops quietly when the reader has closed the pipe (mlsd list | head)', () => {
+    const piped = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" list | (exec 0<&-; sleep 1); echo "status \${PIPESTATUS[0]}"`], { cwd: ROOT, encoding: 'utf8' });
+    expect(piped.stderr).toBe('');
+    expect(piped.stdout.trim()).toBe('status 0');
+  });
+
   it('an internal error says it is a bug in one line, with no stack trace', async () => {
     const { code, stderr } = await runWithBrokenStdout(['list']);
     expect(code).toBe(70);
