@@ -1,3 +1,4 @@
+import type { Antipattern } from './schema/antipattern.js';
 import type { Concept } from './schema/concept.js';
 import { QuestionSchema, type Question } from './schema/question.js';
 import { RubricSchema, type Rubric } from './schema/rubric.js';
@@ -19,6 +20,8 @@ export interface BankQuestion {
   file: string;
   /** The question's whole checklist: its packs' concepts, then its own. */
   items: RubricItem[];
+  /** The mistakes its packs warn about. */
+  antipatterns: Antipattern[];
 }
 
 export interface Bank {
@@ -54,6 +57,7 @@ export function buildBank(input: BankInput): { bank: Bank; problems: Problem[] }
       continue;
     }
     problems.push(...checkDuplicateConcepts([{ located: rubric, concepts: rubric.value.concepts, source: rubric.value.name }]));
+    problems.push(...checkAntipatterns(rubric));
     rubrics.set(rubric.value.name, rubric);
   }
 
@@ -92,6 +96,7 @@ export function buildBank(input: BankInput): { bank: Bank; problems: Problem[] }
       question,
       file: located.file,
       items: parts.flatMap((part) => part.concepts.map((concept) => ({ ...concept, source: part.source }))),
+      antipatterns: question.rubrics.flatMap((name) => rubrics.get(name)!.value.antipatterns),
     });
   }
   questions.sort((a, b) => a.question.id.localeCompare(b.question.id));
@@ -120,6 +125,18 @@ function checkDuplicateConcepts(parts: readonly ConceptOrigin[]): Problem[] {
     });
   }
   return problems;
+}
+
+/** A `missing` anti-pattern names concepts of its own pack, so every question using the pack has them. */
+function checkAntipatterns(rubric: Located<Rubric>): Problem[] {
+  const ids = new Set(rubric.value.concepts.map((concept) => concept.id));
+  return rubric.value.antipatterns.flatMap((rule, index) => {
+    if (rule.kind !== 'missing') return [];
+    return rule.concepts.flatMap((id, position) => {
+      if (ids.has(id)) return [];
+      return [at(rubric, ['antipatterns', index, 'concepts', position], `anti-pattern "${rule.id}" names concept "${id}", which is not in rubric pack "${rubric.value.name}"`)];
+    });
+  });
 }
 
 function checkFileName(located: Located<unknown>, id: string, field: string): Problem | undefined {

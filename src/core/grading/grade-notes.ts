@@ -12,7 +12,7 @@ export class MatcherCache {
   get(entry: BankQuestion): Matcher {
     let matcher = this.matchers.get(entry.question.id);
     if (!matcher) {
-      matcher = compileMatcher(entry.items);
+      matcher = compileMatcher(entry.items, entry.antipatterns);
       this.matchers.set(entry.question.id, matcher);
     }
     return matcher;

@@ -11,6 +11,7 @@ export const SCHEMAS = {
 
 export type SchemaName = keyof typeof SCHEMAS;
 
+export * from './antipattern.js';
 export * from './common.js';
 export * from './concept.js';
 export * from './question.js';

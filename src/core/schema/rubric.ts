@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AntipatternSchema } from './antipattern.js';
 import { ConceptSchema } from './concept.js';
 import { KebabId, Text, Version } from './common.js';
 
@@ -7,6 +8,7 @@ export const RubricSchema = z.strictObject({
   name: KebabId,
   description: Text,
   concepts: z.array(ConceptSchema).min(1, 'expected at least one concept'),
+  antipatterns: z.array(AntipatternSchema).default([]),
 });
 
 export type Rubric = z.output<typeof RubricSchema>;

@@ -1,5 +1,7 @@
 import type { RubricItem } from '../bank.js';
+import type { Antipattern } from '../schema/antipattern.js';
 import { phraseStems, tokenize, type Token } from '../text/tokenize.js';
+import { compileAntipatterns, type AntipatternCheck } from './antipatterns.js';
 
 /** One place where an alias of a rubric item occurs in a text. */
 export interface Mention {
@@ -16,13 +18,19 @@ interface TrieNode {
   ends: { item: number; alias: string }[];
 }
 
-/** All aliases of a rubric compiled into one word trie, built once and reused for every file. */
-export interface Matcher {
-  items: readonly RubricItem[];
+/** Lists of phrases compiled into one word trie; a mention's `item` is the index of its list. */
+export interface PhraseMatcher {
   root: TrieNode;
   aliasCount: number;
+}
+
+/** All aliases of a rubric compiled into one word trie, built once and reused for every file. */
+export interface Matcher extends PhraseMatcher {
+  items: readonly RubricItem[];
   /** Per item, the stems of its context phrases (empty when it has none). */
   contexts: readonly (readonly string[][])[];
+  /** The mistakes the rubric warns about, with their phrases compiled. */
+  antipatterns: AntipatternCheck;
 }
 
 const WILDCARD = '\u0000*';
@@ -37,11 +45,16 @@ function aliasKey(token: Token): string {
   return ACRONYM.test(token.raw) && /[A-Z]{2}/.test(token.raw) ? `=${token.raw}` : token.stem;
 }
 
-export function compileMatcher(items: readonly RubricItem[]): Matcher {
+export function compileMatcher(items: readonly RubricItem[], antipatterns: readonly Antipattern[] = []): Matcher {
+  const contexts = items.map((item) => (item.context ?? []).map(phraseStems).filter((stems) => stems.length > 0));
+  return { ...compilePhrases(items.map((item) => item.any)), items, contexts, antipatterns: compileAntipatterns(antipatterns) };
+}
+
+export function compilePhrases(lists: readonly (readonly string[])[]): PhraseMatcher {
   const root: TrieNode = { next: new Map(), ends: [] };
   let aliasCount = 0;
-  items.forEach((item, index) => {
-    for (const alias of item.any) {
+  lists.forEach((phrases, index) => {
+    for (const alias of phrases) {
       const words = alias
         .split(/(?<=^|\s)\*(?=\s|$)/)
         .flatMap((part, position) => [
@@ -64,8 +77,7 @@ export function compileMatcher(items: readonly RubricItem[]): Matcher {
       aliasCount++;
     }
   });
-  const contexts = items.map((item) => (item.context ?? []).map(phraseStems).filter((stems) => stems.length > 0));
-  return { items, root, aliasCount, contexts };
+  return { root, aliasCount };
 }
 
 /**
@@ -73,7 +85,7 @@ export function compileMatcher(items: readonly RubricItem[]): Matcher {
  * walked along the following words of the same line (filler words skipped). Where one item has
  * several aliases starting at one word, the longest is kept.
  */
-export function findMentions(matcher: Matcher, tokens: readonly Token[]): Mention[] {
+export function findMentions(matcher: PhraseMatcher, tokens: readonly Token[]): Mention[] {
   const content: number[] = [];
   tokens.forEach((token, index) => {
     if (!token.filler) content.push(index);

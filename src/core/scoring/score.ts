@@ -4,6 +4,7 @@ import { splitSections, type Section } from '../notes/sections.js';
 import { sanitize } from '../text/sanitize.js';
 import { STOPWORDS } from '../text/stopwords.js';
 import { phraseStems, tokenize, type Token } from '../text/tokenize.js';
+import { findAntipatterns } from './antipatterns.js';
 import { isReasonAt, measureDepth } from './depth.js';
 import { frameOf, paragraphsOf, segmentsOf, shapeOfParagraph, type LineShape } from './line-shape.js';
 import { findMentions, type Matcher, type Mention } from './matcher.js';
@@ -200,7 +201,8 @@ export function scoreNotes(notes: Notes, questionId: string, matcher: Matcher): 
 
   const totalWeight = steps.reduce((sum, step) => sum + step.weight, 0);
   const score = Math.round(steps.reduce((sum, step) => sum + step.score * step.weight, 0) / totalWeight);
-  return { question: questionId, score, steps, warnings: collectWarnings(headingsFound, steps) };
+  const mistakes = findAntipatterns(matcher.antipatterns, tokens, steps, (line) => notes.firstLine + line);
+  return { question: questionId, score, steps, warnings: [...collectWarnings(headingsFound, steps), ...mistakes] };
 }
 
 /** The share of its items' weight a paragraph earns, by its shape: bare terms earn listCredit. */
