@@ -97,7 +97,7 @@ describe('mlsd validate (built binary)', () => {
 describe('global options', () => {
   it('--version and --help with examples on every command', () => {
     expect(spawnCli(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
-    for (const command of ['drill', 'list', 'show', 'new', 'grade', 'init', 'validate']) {
+    for (const command of ['drill', 'list', 'show', 'new', 'grade', 'init', 'validate', 'cheatsheet']) {
       const help = spawnCli([command, '--help']);
       expect(help.code).toBe(0);
       expect(help.stdout).toContain('Examples:');
@@ -108,5 +108,25 @@ describe('global options', () => {
     const result = spawnCli(['shwo']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('Did you mean show?');
+  });
+});
+
+describe('mlsd cheatsheet (built binary)', () => {
+  it('fits the seven steps, their key concepts and the mistakes to avoid on one screen', () => {
+    const result = spawnCli(['cheatsheet']);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trimEnd().split('\n');
+    expect(lines.length).toBeLessThanOrEqual(50);
+    expect(lines.every((line) => line.length <= 100)).toBe(true);
+    for (const title of ['1. Clarify requirements', '4. Model', '7. Monitoring']) expect(result.stdout).toContain(title);
+    expect(result.stdout).toContain('Simple baseline first');
+    expect(result.stdout).toContain('Accuracy as the metric on imbalanced data');
+  });
+
+  it('prints the same as JSON', () => {
+    const parsed = JSON.parse(spawnCli(['cheatsheet', '--json']).stdout) as { steps: { id: string; concepts: unknown[] }[]; avoid: { id: string }[] };
+    expect(parsed.steps.map((step) => step.id)).toEqual(['requirements', 'framing', 'data', 'model', 'evaluation', 'serving', 'monitoring']);
+    expect(parsed.steps.every((step) => step.concepts.length >= 4)).toBe(true);
+    expect(parsed.avoid.map((rule) => rule.id)).toContain('no-baseline');
   });
 });

@@ -7,8 +7,9 @@ import { defineGrade } from './grade.js';
 import { defineNew } from './new.js';
 import { defineInit } from './init.js';
 import { defineDrill } from './drill.js';
+import { defineCheatsheet } from './cheatsheet.js';
 
 /** Each command file defines its options and help beside its action. */
 export type DefineCommand = (program: Command, ctx: Context) => Command;
 
-export const COMMANDS: readonly DefineCommand[] = [defineList, defineShow, defineDrill, defineNew, defineGrade, defineInit, defineValidate];
+export const COMMANDS: readonly DefineCommand[] = [defineList, defineShow, defineDrill, defineNew, defineGrade, defineInit, defineValidate, defineCheatsheet];
