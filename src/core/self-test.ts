@@ -1,5 +1,5 @@
 import type { Bank, BankQuestion } from './bank.js';
-import { FRAMEWORK } from './framework.js';
+import { FRAMEWORK, type StepId } from './framework.js';
 import { gradeNotesText, MatcherCache } from './grading/grade-notes.js';
 import { SCORE_BANDS, type AnswerKind } from './scoring/bands.js';
 import type { Problem } from './yaml-file.js';
@@ -15,13 +15,31 @@ export interface ExampleFile {
 /** The example answers every question must have. */
 const REQUIRED_EXAMPLES = ['strong', 'weak'] as const;
 
+/** What an author sees per question with `mlsd validate --report`. */
+export interface QuestionReport {
+  id: string;
+  /** Checklist items per step, packs included. */
+  concepts: Record<StepId, number>;
+  /** The question's own concepts. */
+  own: number;
+  /** Aliases in the whole checklist, and in the question's own concepts. */
+  aliases: number;
+  ownAliases: number;
+  /** Each example's file name and score (null when it could not be graded). */
+  examples: { name: string; score: number | null }[];
+  /** The score of a paste of every alias of the checklist. */
+  dump: number | null;
+}
+
 /**
  * The rubric self-tests: every question has a strong and a weak example, each example scores
  * within its band (SCORE_BANDS), and a paste of all the rubric's aliases under the right headings
- * scores no more than a dump may. Each failure is a problem naming the file and question.
+ * scores no more than a dump may. Each failure is a problem naming the file and question; the
+ * report gives the figures behind them, question by question.
  */
-export function runSelfTests(bank: Bank, examples: readonly ExampleFile[]): Problem[] {
+export function runSelfTests(bank: Bank, examples: readonly ExampleFile[]): { problems: Problem[]; report: QuestionReport[] } {
   const problems: Problem[] = [];
+  const report: QuestionReport[] = [];
   const matchers = new MatcherCache();
   const context = { bank, matchers, policy: { minScore: 0, stepMinScores: {} } };
   for (const entry of bank.questions) {
@@ -32,8 +50,10 @@ export function runSelfTests(bank: Bank, examples: readonly ExampleFile[]): Prob
         problems.push({ file: entry.file, line: 1, col: 1, message: `question "${id}" has no ${kind} example answer (questions/examples/${id}/${kind}.md)` });
       }
     }
+    const scores: QuestionReport['examples'] = [];
     for (const example of mine) {
       const graded = gradeNotesText(example.text, example.path, { ...context, question: id });
+      scores.push({ name: example.path.split(/[\\/]/).pop()!, score: graded.score });
       if (graded.error) {
         problems.push(graded.error);
         continue;
@@ -46,8 +66,17 @@ export function runSelfTests(bank: Bank, examples: readonly ExampleFile[]): Prob
     if (outside) {
       problems.push({ file: entry.file, line: 1, col: 1, message: `a paste of every alias of "${id}"'s rubric scored ${dump.score}, expected ${outside}: the rubric rewards keyword lists` });
     }
+    report.push({
+      id,
+      concepts: Object.fromEntries(FRAMEWORK.map((step) => [step.id, entry.items.filter((item) => item.step === step.id).length])) as Record<StepId, number>,
+      own: entry.question.concepts.length,
+      aliases: entry.items.reduce((sum, item) => sum + item.any.length, 0),
+      ownAliases: entry.question.concepts.reduce((sum, concept) => sum + concept.any.length, 0),
+      examples: scores,
+      dump: dump.score,
+    });
   }
-  return problems;
+  return { problems, report };
 }
 
 /** "at least 85" or "at most 20" when the score is outside the kind's band, else null. */

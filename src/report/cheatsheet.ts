@@ -3,6 +3,7 @@ import { FRAMEWORK, TOTAL_MINUTES } from '../core/framework.js';
 import type { Antipattern } from '../core/schema/antipattern.js';
 import type { Concept } from '../core/schema/concept.js';
 import { sanitize } from '../core/text/sanitize.js';
+import { visibleLength } from './table.js';
 
 /**
  * The seven steps on one screen: each with its minutes and the checklist every answer needs
@@ -33,7 +34,7 @@ function wrap(items: readonly string[], width: number, color: ChalkInstance): st
   let line = '';
   let length = 0;
   for (const item of items) {
-    const visible = item.replace(/\u001b\[[0-9;]*m/g, '').length;
+    const visible = visibleLength(item);
     if (line !== '' && length + 3 + visible > width) {
       lines.push(line);
       line = '';

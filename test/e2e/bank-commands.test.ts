@@ -81,6 +81,16 @@ describe('mlsd validate (built binary)', () => {
     expect(result.stdout.trim().split('\n')).toHaveLength(1);
   });
 
+  it('--report prints, per question, items per step, aliases and example scores', () => {
+    const result = spawnCli(['validate', '--report']);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.split('\n');
+    expect(lines[0]).toMatch(/^QUESTION\s+REQU\s+FRAM\s+DATA\s+MODE\s+EVAL\s+SERV\s+MONI\s+OWN\s+ALIASES\s+EXAMPLES\s+DUMP$/);
+    const fraud = lines.find((line) => line.startsWith('fraud-detection '))!;
+    expect(fraud).toMatch(/strong \d+ · weak \d+/);
+    expect(result.stdout).toMatch(/\d+ questions; \d+ concepts and \d+ aliases in the bank/);
+  });
+
   it('names broken.yaml:LINE:COL in a bank folder and exits 2', () => {
     const bank = mkdtempSync(join(tmpdir(), 'mlsd-bank-'));
     mkdirSync(join(bank, 'questions'));

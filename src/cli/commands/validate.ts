@@ -23,16 +23,24 @@ file:line:col: message, and the exit code is 2 if there is any.
 Examples:
   $ mlsd validate
   $ mlsd validate ./my-bank
+  $ mlsd validate --report          # thin spots: items per step, aliases, example scores
   $ mlsd validate --bank ./my-bank`,
     )
-    .action(async (paths: string[]) => {
+    .option('--report', 'also print, per question, its checklist items per step, aliases and example scores')
+    .action(async (paths: string[], options: { report?: boolean }) => {
       const [{ runSelfTests }, { loadExamples }] = await Promise.all([import('../../core/self-test.js'), import('../../io/bank-loader.js')]);
       ctx.bankDirs = [...ctx.bankDirs, ...paths];
       const { bank, dirs } = await openBank(ctx);
       const examples = await loadExamples(dirs, ctx.cwd);
-      const selfTests = runSelfTests(bank, examples);
-      for (const problem of selfTests) println(ctx.stderr, ctx.errorColor.red(formatProblem(problem)));
-      if (ctx.exitCode || selfTests.length > 0) {
+      const { problems, report } = runSelfTests(bank, examples);
+      if (options.report) {
+        const { renderBankReport } = await import('../../report/bank-report.js');
+        const packs = [...bank.rubrics.values()].map((pack) => pack.value.concepts);
+        const totals = { concepts: packs.flat().length, aliases: packs.flat().reduce((sum, concept) => sum + concept.any.length, 0) };
+        println(ctx.stdout, `${renderBankReport(report, totals, ctx.color)}\n`);
+      }
+      for (const problem of problems) println(ctx.stderr, ctx.errorColor.red(formatProblem(problem)));
+      if (ctx.exitCode || problems.length > 0) {
         ctx.exitCode = EXIT.badInput;
         println(ctx.stderr, ctx.errorColor.red('mlsd validate: the bank has problems (listed above)'));
         return;
