@@ -157,3 +157,12 @@ function at(located: Located<unknown>, path: readonly PropertyKey[], message: st
 export function findQuestion(bank: Bank, id: string): BankQuestion | undefined {
   return bank.questions.find((entry) => entry.question.id === id);
 }
+
+/** The reference architecture of a question's problem family: that of its first pack that draws one. */
+export function architectureOf(bank: Bank, entry: BankQuestion): { title: string; diagram: string } | undefined {
+  for (const name of entry.question.rubrics) {
+    const architecture = bank.rubrics.get(name)?.value.architecture;
+    if (architecture) return architecture;
+  }
+  return undefined;
+}

@@ -104,3 +104,12 @@ export async function loadExamples(dirs: readonly string[], cwd: string): Promis
   }
   return examples;
 }
+
+/** The text of one example answer of a question (questions/examples/<id>/<name>), from the last bank folder that has it. */
+export async function readExample(dirs: readonly string[], question: string, name = 'strong.md'): Promise<string | null> {
+  for (const dir of [...dirs].reverse()) {
+    const text = await readFile(join(dir, 'questions', 'examples', question, name), 'utf8').catch(() => null);
+    if (text !== null) return text;
+  }
+  return null;
+}

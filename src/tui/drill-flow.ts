@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import { editor, input, search, select } from '@inquirer/prompts';
 import type { Bank, BankQuestion } from '../core/bank.js';
-import { findQuestion } from '../core/bank.js';
+import { architectureOf, findQuestion } from '../core/bank.js';
 import { createDrill, reduceDrill, type DrillState } from '../core/drill/machine.js';
 import { renderDrillNotes } from '../core/drill/notes.js';
 import { DrillSession } from '../core/drill/session.js';
@@ -12,10 +12,11 @@ import { gradeNotesText, MatcherCache } from '../core/grading/grade-notes.js';
 import { DEFAULT_MIN_SCORE } from '../core/grading/grade-report.js';
 import { filterQuestions } from '../core/question-filter.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
-import { displayPath } from '../io/bank-loader.js';
+import { displayPath, readExample } from '../io/bank-loader.js';
 import { dataDir } from '../io/data-dir.js';
 import { createDraftStore, type DraftRecord } from '../io/draft-store.js';
 import { attemptsDir, createHistoryStore } from '../io/history-store.js';
+import { renderReference } from '../report/answer-view.js';
 import { renderQuestion } from '../report/question-view.js';
 import { renderFile } from '../report/grade/pretty.js';
 import { renderPacing } from '../report/pacing.js';
@@ -42,7 +43,14 @@ const systemClock: Clock = { now: () => Date.now() };
  * (or $EDITOR), then save, grade and show the scorecard. All decisions are the state machine's;
  * this function only moves lines between the terminal, the machine and the disk.
  */
-export async function runDrill(ctx: Context, bank: Bank, chosen: BankQuestion | undefined, options: DrillOptions, clock: Clock = systemClock): Promise<number> {
+export async function runDrill(
+  ctx: Context,
+  bank: Bank,
+  bankDirs: readonly string[],
+  chosen: BankQuestion | undefined,
+  options: DrillOptions,
+  clock: Clock = systemClock,
+): Promise<number> {
   // SIGTERM and SIGHUP close the prompt through its abort signal, like Ctrl-C: the terminal is
   // restored (cursor, raw mode) and the draft flushed before the process ends.
   const controller = new AbortController();
@@ -52,7 +60,7 @@ export async function runDrill(ctx: Context, bank: Bank, chosen: BankQuestion | 
     controller.abort(signal);
   });
   try {
-    return await drill(ctx, bank, chosen, options, clock, { ...terminalOf(ctx), signal: controller.signal }, stop);
+    return await drill(ctx, bank, bankDirs, chosen, options, clock, { ...terminalOf(ctx), signal: controller.signal }, stop);
   } finally {
     stopListening?.();
   }
@@ -63,6 +71,7 @@ type Prompts = { input: NodeJS.ReadableStream; output: NodeJS.WritableStream; si
 async function drill(
   ctx: Context,
   bank: Bank,
+  bankDirs: readonly string[],
   chosen: BankQuestion | undefined,
   options: DrillOptions,
   clock: Clock,
@@ -156,6 +165,8 @@ async function drill(
   await history.append(attemptRecord(finished, grade, target));
   await drafts.remove(draftId);
   println(ctx.stdout, `\nNotes saved to ${ctx.color.bold(shown)}; grade them again with: mlsd grade ${shown} --verbose`);
+  const reference = { answer: await readExample(bankDirs, entry.question.id), architecture: architectureOf(bank, entry) };
+  println(ctx.stdout, `\n${renderReference(reference, ctx.color)}`);
   return 0;
 }
 

@@ -140,3 +140,22 @@ describe('mlsd cheatsheet (built binary)', () => {
     expect(parsed.avoid.map((rule) => rule.id)).toContain('no-baseline');
   });
 });
+
+describe('mlsd show --answer (built binary)', () => {
+  it('prints a strong example answer, then the reference architecture of the family', () => {
+    const result = spawnCli(['show', 'fraud-detection', '--answer']);
+    expect(result.code).toBe(0);
+    const answer = result.stdout.indexOf('A strong answer');
+    const architecture = result.stdout.indexOf('Reference architecture: A risk classifier with a decision policy');
+    expect(answer).toBeGreaterThan(result.stdout.indexOf('Plan:'));
+    expect(architecture).toBeGreaterThan(answer);
+    expect(result.stdout).not.toContain('question: fraud-detection');
+    expect(result.stdout).toContain('decision policy');
+  });
+
+  it('adds them to --json', () => {
+    const parsed = JSON.parse(spawnCli(['show', 'video-recommendation', '--answer', '--json']).stdout) as { answer: string; architecture: { title: string } };
+    expect(parsed.answer).toMatch(/^---\nquestion: video-recommendation/);
+    expect(parsed.architecture.title).toBe('A recommendation funnel');
+  });
+});

@@ -18,7 +18,7 @@ let servers = 0;
 const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
 
 function screen(): string {
-  return tmux('capture-pane', '-p', '-J', '-S', '-200', '-t', 'drill');
+  return tmux('capture-pane', '-p', '-J', '-S', '-400', '-t', 'drill');
 }
 
 async function waitFor(text: string | RegExp, timeoutMs = 15_000): Promise<string> {
@@ -103,9 +103,12 @@ describe.skipIf(!hasTmux)('mlsd drill in a real terminal (tmux)', () => {
       type(`Answer ${index}: weight the rare survey answers by inverse propensity, because responders are not typical users.`);
       type('/next');
     }
-    const end = await waitFor('Notes saved to', 30_000);
+    const end = await waitFor('Reference architecture: A recommendation funnel', 30_000);
     expect(end).toContain('Scorecard');
     expect(end).toContain('Pacing');
+    expect(end).toContain('Notes saved to');
+    expect(end.indexOf('A strong answer')).toBeGreaterThan(end.indexOf('Notes saved to'));
+    expect(end).toContain('candidate generation');
     const score = Number(/video-recommendation\s+(\d+)\/100/.exec(end)?.[1]);
     expect(score).toBeGreaterThanOrEqual(75);
 

@@ -53,7 +53,7 @@ Examples:
         );
       }
       if (id && options.random) throw new UsageError('give a question id or --random, not both');
-      const { bank } = await openBank(ctx);
+      const { bank, dirs } = await openBank(ctx);
       const { runDrill } = await import('../../tui/drill-flow.js');
       let entry = id ? requireQuestion(bank, id) : undefined;
       if (!entry && options.random && !options.resume) {
@@ -61,7 +61,7 @@ Examples:
         if (pool.length === 0) throw new UsageError('no question matches --tag/--difficulty');
         entry = pool[Math.floor(Math.random() * pool.length)];
       }
-      ctx.exitCode = await runDrill(ctx, bank, entry, options);
+      ctx.exitCode = await runDrill(ctx, bank, dirs, entry, options);
     });
 
 function parseMinutes(value: string): number {

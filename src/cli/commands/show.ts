@@ -1,3 +1,6 @@
+import { architectureOf } from '../../core/bank.js';
+import { readExample } from '../../io/bank-loader.js';
+import { renderReference } from '../../report/answer-view.js';
 import { renderQuestion } from '../../report/question-view.js';
 import { openBank, requireQuestion } from '../bank.js';
 import { println } from '../context.js';
@@ -5,6 +8,7 @@ import type { DefineCommand } from './index.js';
 
 interface ShowOptions {
   rubric?: boolean;
+  answer?: boolean;
   json?: boolean;
 }
 
@@ -14,21 +18,25 @@ export const defineShow: DefineCommand = (program, ctx) =>
     .description('print a question: its prompt, the plan of steps and their guiding questions')
     .argument('<id>', 'question id (see "mlsd list")')
     .option('-r, --rubric', 'also reveal the checklist, grouped by step')
-    .option('--json', 'print the question and its whole checklist as JSON')
+    .option('-a, --answer', 'also print a strong example answer and the reference architecture of its problem family')
+    .option('--json', 'print the question and its whole checklist as JSON (with --answer, the answer and architecture too)')
     .addHelpText(
       'after',
       `
 Examples:
   $ mlsd show video-recommendation
   $ mlsd show fraud-detection --rubric
+  $ mlsd show fraud-detection --answer     # after you have tried it yourself
   $ mlsd show ad-click-prediction --json`,
     )
     .action(async (id: string, options: ShowOptions) => {
-      const { bank } = await openBank(ctx);
+      const { bank, dirs } = await openBank(ctx);
       const entry = requireQuestion(bank, id);
+      const reference = options.answer ? { answer: await readExample(dirs, entry.question.id), architecture: architectureOf(bank, entry) } : undefined;
       if (options.json) {
-        println(ctx.stdout, JSON.stringify({ ...entry.question, checklist: entry.items }, null, 2));
+        println(ctx.stdout, JSON.stringify({ ...entry.question, checklist: entry.items, ...reference }, null, 2));
         return;
       }
       println(ctx.stdout, renderQuestion(entry, ctx.color, { rubric: options.rubric === true }));
+      if (reference) println(ctx.stdout, `\n${renderReference(reference, ctx.color)}`);
     });

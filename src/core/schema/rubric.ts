@@ -9,6 +9,13 @@ export const RubricSchema = z.strictObject({
   description: Text,
   concepts: z.array(ConceptSchema).min(1, 'expected at least one concept'),
   antipatterns: z.array(AntipatternSchema).default([]),
+  /** The reference architecture of the problem family, drawn for a terminal: shown after an attempt. */
+  architecture: z
+    .strictObject({
+      title: Text,
+      diagram: Text,
+    })
+    .optional(),
 });
 
 export type Rubric = z.output<typeof RubricSchema>;
