@@ -53,7 +53,7 @@ describe('mlsd grade exit codes (built binary, fixture sets)', () => {
 
   it('grades a set with its own bank of questions and rubrics', () => {
     const { code, report } = gradeJson(['--set', join(SETS, 'own-bank/practice-set.yaml')]);
-    expect(report.files[0]).toMatchObject({ question: 'eta-prediction', passed: true });
+    expect(report.files[0]).toMatchObject({ question: 'food-delivery-eta', passed: true });
     const evaluation = report.files[0]!.steps.find((step) => step.id === 'evaluation')!;
     expect(evaluation.hits.map((hit) => hit.id)).toContain('regression-metrics');
     expect(code).toBe(0);
