@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { spawnCli } from '../helpers/cli.js';
+import { runCli, spawnCli } from '../helpers/cli.js';
 
 const QUESTION_IDS = [
   'ad-click-prediction',
@@ -161,5 +161,17 @@ describe('mlsd show --answer (built binary)', () => {
     const parsed = JSON.parse(spawnCli(['show', 'video-recommendation', '--answer', '--json']).stdout) as { answer: string; architecture: { title: string } };
     expect(parsed.answer).toMatch(/^---\nquestion: video-recommendation/);
     expect(parsed.architecture.title).toBe('A recommendation funnel');
+  });
+});
+
+describe('every question of the bank', () => {
+  it('shows its prompt, a strong answer and a reference architecture', async () => {
+    const ids = (JSON.parse(spawnCli(['list', '--json']).stdout) as { id: string }[]).map((row) => row.id);
+    for (const id of ids) {
+      const result = await runCli(['show', id, '--answer']);
+      expect(result.code, id).toBe(0);
+      expect(result.stdout, id).toContain('A strong answer');
+      expect(result.stdout, id).toContain('Reference architecture: ');
+    }
   });
 });
