@@ -6,6 +6,8 @@ const FILE = 'history.jsonl';
 export interface HistoryStore<T> {
   /** Adds one record as one line, in one write. */
   append(record: T): Promise<void>;
+  /** Adds records one line each, all in one write. */
+  appendAll(records: readonly T[]): Promise<void>;
   /** Every readable record in the order written; each unreadable line is skipped with a warning. */
   read(): Promise<{ records: T[]; warnings: string[] }>;
 }
@@ -15,13 +17,26 @@ export function attemptsDir(dataDir: string): string {
   return join(dataDir, 'attempts');
 }
 
-/** The append-only history of finished attempts: `<dataDir>/history.jsonl`, one JSON object a line. */
-export function createHistoryStore<T>(dataDir: string): HistoryStore<T> {
+/** Checks one parsed line: the record, or why it is not one. */
+export type RecordCheck<T> = (value: unknown) => { ok: true; value: T } | { ok: false; reason: string };
+
+/**
+ * The append-only history of finished attempts: `<dataDir>/history.jsonl`, one JSON object a
+ * line. Each append is one write to a file opened for appending, so concurrent writers add whole
+ * lines; `check` decides which lines read back as records.
+ */
+export function createHistoryStore<T>(dataDir: string, check?: RecordCheck<T>): HistoryStore<T> {
   const path = join(dataDir, FILE);
-  return {
-    async append(record) {
-      const json = JSON.stringify(record) as string | undefined;
-      if (json === undefined || !isObject(record)) throw new Error('a history record must be a JSON object');
+  const store: HistoryStore<T> = {
+    append: (record) => store.appendAll([record]),
+
+    async appendAll(records) {
+      if (records.length === 0) return;
+      const lines = records.map((record) => {
+        const json = JSON.stringify(record) as string | undefined;
+        if (json === undefined || !isObject(record)) throw new Error('a history record must be a JSON object');
+        return json;
+      });
       await mkdir(dataDir, { recursive: true });
       const file = await open(path, 'a+');
       try {
@@ -33,7 +48,7 @@ export function createHistoryStore<T>(dataDir: string): HistoryStore<T> {
           await file.read(last, 0, 1, size - 1);
           if (last[0] !== 0x0a) separator = '\n';
         }
-        await file.write(`${separator}${json}\n`);
+        await file.write(`${separator}${lines.join('\n')}\n`);
       } finally {
         await file.close();
       }
@@ -47,12 +62,14 @@ export function createHistoryStore<T>(dataDir: string): HistoryStore<T> {
         if ((error as { code?: unknown } | null)?.code === 'ENOENT') return { records: [], warnings: [] };
         throw error;
       }
-      return parseHistory<T>(text);
+      return parseHistory<T>(text, check, FILE);
     },
   };
+  return store;
 }
 
-function parseHistory<T>(text: string): { records: T[]; warnings: string[] } {
+/** The records of a history's text; each unreadable line is a warning naming `name` and the line. */
+export function parseHistory<T>(text: string, check: RecordCheck<T> | undefined, name: string): { records: T[]; warnings: string[] } {
   const records: T[] = [];
   const warnings: string[] = [];
   text.split('\n').forEach((line, index) => {
@@ -63,8 +80,13 @@ function parseHistory<T>(text: string): { records: T[]; warnings: string[] } {
     } catch {
       value = undefined;
     }
-    if (isObject(value)) records.push(value as T);
-    else warnings.push(`${FILE}:${index + 1}: skipped an unreadable record`);
+    if (!isObject(value)) {
+      warnings.push(`${name}:${index + 1}: skipped an unreadable record`);
+      return;
+    }
+    const checked = check ? check(value) : { ok: true as const, value: value as T };
+    if (checked.ok) records.push(checked.value);
+    else warnings.push(`${name}:${index + 1}: skipped a record that ${checked.reason}`);
   });
   return { records, warnings };
 }

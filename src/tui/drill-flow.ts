@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { editor, input, search, select } from '@inquirer/prompts';
 import type { Bank, BankQuestion } from '../core/bank.js';
@@ -6,7 +7,8 @@ import { createDrill, reduceDrill, type DrillState } from '../core/drill/machine
 import { renderDrillNotes } from '../core/drill/notes.js';
 import { DrillSession } from '../core/drill/session.js';
 import { checkDrillState } from '../core/drill/state-schema.js';
-import { attemptRecord, type AttemptRecord } from '../core/drill/attempt.js';
+import { attemptRecord } from '../core/drill/attempt.js';
+import type { HistoryRecord } from '../core/progress/record.js';
 import { FRAMEWORK, getStep, type StepId } from '../core/framework.js';
 import { gradeNotesText, MatcherCache } from '../core/grading/grade-notes.js';
 import { DEFAULT_MIN_SCORE } from '../core/grading/grade-report.js';
@@ -80,7 +82,7 @@ async function drill(
 ): Promise<number> {
   const home = dataDir(ctx.env, ctx.cwd);
   const drafts = createDraftStore<DrillState>(home);
-  const history = createHistoryStore<AttemptRecord>(home);
+  const history = createHistoryStore<HistoryRecord>(home);
 
   let state: DrillState;
   let draftId: string;
@@ -162,7 +164,8 @@ async function drill(
     printUnsaved(ctx, finished, `could not write ${shown}: ${saved}`);
     return 2;
   }
-  await history.append(attemptRecord(finished, grade, target));
+  const record = attemptRecord(finished, { ...grade, path: target }, randomUUID());
+  if (record) await history.append(record);
   await drafts.remove(draftId);
   println(ctx.stdout, `\nNotes saved to ${ctx.color.bold(shown)}; grade them again with: mlsd grade ${shown} --verbose`);
   const reference = { answer: await readExample(bankDirs, entry.question.id), architecture: architectureOf(bank, entry) };

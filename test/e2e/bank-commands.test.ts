@@ -19,7 +19,7 @@ describe('mlsd list (built binary)', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const lines = result.stdout.split('\n');
-    expect(lines[0]).toMatch(/^ID\s+TITLE\s+DIFFICULTY\s+TAGS$/);
+    expect(lines[0]).toMatch(/^ID\s+TITLE\s+DIFFICULTY\s+BEST\s+LAST\s+TAGS$/);
     for (const id of QUESTION_IDS) expect(result.stdout).toContain(id);
     const titleColumn = lines[0]!.indexOf('TITLE');
     for (const line of lines.slice(1, 1 + QUESTION_IDS.length)) expect(line.charAt(titleColumn - 1)).toBe(' ');
@@ -33,7 +33,7 @@ describe('mlsd list (built binary)', () => {
     expect(ids).toEqual([...ids].sort());
     expect(ids).toEqual(expect.arrayContaining(QUESTION_IDS));
     expect(ids.length).toBeGreaterThanOrEqual(30);
-    for (const row of rows) expect(Object.keys(row)).toEqual(['id', 'title', 'difficulty', 'tags']);
+    for (const row of rows) expect(Object.keys(row)).toEqual(['id', 'title', 'difficulty', 'tags', 'best', 'last']);
   });
 
   it('--tag, --difficulty and --search filter', () => {
@@ -111,7 +111,7 @@ describe('mlsd validate (built binary)', () => {
 describe('global options', () => {
   it('--version and --help with examples on every command', () => {
     expect(spawnCli(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
-    for (const command of ['drill', 'list', 'show', 'new', 'grade', 'init', 'validate', 'cheatsheet']) {
+    for (const command of ['drill', 'list', 'show', 'new', 'grade', 'init', 'validate', 'cheatsheet', 'history', 'stats', 'next']) {
       const help = spawnCli([command, '--help']);
       expect(help.code).toBe(0);
       expect(help.stdout).toContain('Examples:');

@@ -1,8 +1,13 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { run } from '../../src/cli/main.js';
 
 export const BIN = new URL('../../bin/mlsd.js', import.meta.url).pathname;
+/** An empty data folder, so no test reads or writes the history of the person running it. */
+const HOME = mkdtempSync(join(tmpdir(), 'mlsd-test-home-'));
 export const ROOT = new URL('../../', import.meta.url).pathname;
 
 export interface CliResult {
@@ -29,7 +34,7 @@ export async function runCli(
   const stderr = new Capture(options.tty);
   const stdin = new PassThrough();
   stdin.end(options.stdin ?? '');
-  const code = await run(args, { ...options.env }, { stdout, stderr, stdin, cwd: options.cwd ?? ROOT });
+  const code = await run(args, { MLSD_HOME: HOME, ...options.env }, { stdout, stderr, stdin, cwd: options.cwd ?? ROOT });
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
 
@@ -37,7 +42,7 @@ export async function runCli(
 export function spawnCli(args: readonly string[], options: { env?: Record<string, string>; cwd?: string } = {}): CliResult {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...options.env },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', MLSD_HOME: HOME, ...options.env },
     encoding: 'utf8',
     timeout: 30_000,
   });

@@ -3,11 +3,13 @@ import { filterQuestions } from '../../core/question-filter.js';
 import { DIFFICULTIES, type Difficulty } from '../../core/difficulty.js';
 import { openBank, requireQuestion } from '../bank.js';
 import { collect } from '../options.js';
+import { println } from '../context.js';
 import { CliError, UsageError } from '../errors.js';
 import type { DefineCommand } from './index.js';
 
 export interface DrillOptions {
   random?: boolean;
+  next?: boolean;
   tag: string[];
   difficulty?: Difficulty;
   minutes?: number;
@@ -23,6 +25,7 @@ export const defineDrill: DefineCommand = (program, ctx) =>
     .command('drill')
     .description('the timed mock interview: seven steps against the clock, then follow-ups and a scorecard')
     .argument('[id]', 'question id (see "mlsd list"); without one, pick from a list')
+    .option('--next', 'drill the question "mlsd next" suggests first')
     .option('--random', 'a random question (within --tag and --difficulty)')
     .option('-t, --tag <tag>', 'with --random or the picker: only questions with this tag (repeatable)', collect, [] as string[])
     .addOption(new Option('-d, --difficulty <level>', 'with --random or the picker: only this difficulty').choices(DIFFICULTIES))
@@ -43,6 +46,7 @@ Drafts, saved notes and history live in the data folder (MLSD_HOME overrides it)
 Examples:
   $ mlsd drill video-recommendation
   $ mlsd drill --random --tag recommendation --minutes 30
+  $ mlsd drill --next                          # what spaced repetition says is due
   $ mlsd drill fraud-detection --strict --out answers/fraud.md
   $ mlsd drill --resume`,
     )
@@ -52,10 +56,17 @@ Examples:
           'mlsd drill needs an interactive terminal. Without one: "mlsd new <id>" writes a notes template, and "mlsd grade <file>" scores it.',
         );
       }
-      if (id && options.random) throw new UsageError('give a question id or --random, not both');
+      if ([id !== undefined, options.random === true, options.next === true].filter(Boolean).length > 1) throw new UsageError('give one of: a question id, --random, --next');
       const { bank, dirs } = await openBank(ctx);
       const { runDrill } = await import('../../tui/drill-flow.js');
       let entry = id ? requireQuestion(bank, id) : undefined;
+      if (options.next && !options.resume) {
+        const [{ planNext }, { readHistory }] = await Promise.all([import('../../core/progress/schedule.js'), import('../history.js')]);
+        const [first] = planNext(await readHistory(ctx), bank, Date.now());
+        if (!first) throw new UsageError('the bank has no questions');
+        println(ctx.stdout, ctx.color.dim(`Next: ${first.question} (${first.reasons.join('; ')})`));
+        entry = requireQuestion(bank, first.question);
+      }
       if (!entry && options.random && !options.resume) {
         const pool = filterQuestions(bank.questions, { tags: options.tag, difficulty: options.difficulty });
         if (pool.length === 0) throw new UsageError('no question matches --tag/--difficulty');

@@ -17,6 +17,7 @@ interface GradeOptions {
   reporter?: ReporterName;
   output?: string;
   verbose?: boolean;
+  record?: boolean;
 }
 
 export const defineGrade: DefineCommand = (program, ctx) =>
@@ -30,6 +31,7 @@ export const defineGrade: DefineCommand = (program, ctx) =>
     .addOption(new Option('-r, --reporter <name>', 'output format (default: github on GitHub Actions, else pretty)').choices(REPORTER_NAMES))
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
     .option('-v, --verbose', 'pretty: show every hit with its evidence and every miss')
+    .option('--record', 'add each graded file to your history, for "mlsd stats" and "mlsd next"')
     .addHelpText(
       'after',
       `
@@ -41,7 +43,8 @@ Examples:
   $ mlsd grade answers/ --min-score 70 --verbose
   $ mlsd grade "answers/**/*.md" --reporter junit --output mlsd.xml
   $ mlsd grade --set practice-set.yaml --reporter github
-  $ mlsd grade notes.md --question fraud-detection --reporter json`,
+  $ mlsd grade notes.md --question fraud-detection --reporter json
+  $ mlsd grade my-answer.md --record            # counts in mlsd history, stats and next`,
     )
     .action(async (paths: string[], options: GradeOptions) => {
       const [{ gradeNotesText, MatcherCache }, { displayPath }, { findNotesFiles }, { loadPracticeSet }] = await Promise.all([
@@ -105,10 +108,24 @@ Examples:
           throw new CliError(`cannot append the summary to $GITHUB_STEP_SUMMARY (${ctx.env.GITHUB_STEP_SUMMARY}): ${writeFailure(error)}`);
         });
       }
+      if (options.record) await recordGrades(ctx, files);
       for (const file of files) if (file.error && name !== 'pretty' && name !== 'github') println(ctx.stderr, ctx.errorColor.red(formatProblem(file.error)));
       const badInput = report.summary.errors > 0 || ctx.exitCode === EXIT.badInput;
       ctx.exitCode = badInput ? EXIT.badInput : report.summary.passedAll ? EXIT.ok : EXIT.belowBar;
     });
+
+/** Appends one history record per graded file, all in one write; files that could not be graded add none. */
+async function recordGrades(ctx: Parameters<DefineCommand>[1], files: readonly FileGrade[]): Promise<void> {
+  const [{ randomUUID }, { gradeRecord }, { historyStore }] = await Promise.all([import('node:crypto'), import('../../core/progress/record.js'), import('../history.js')]);
+  const now = Date.now();
+  const records = files.flatMap((file) => gradeRecord(file, randomUUID(), now) ?? []);
+  await historyStore(ctx)
+    .appendAll(records)
+    .catch((error: unknown) => {
+      throw new CliError(`cannot record the grades in the history: ${writeFailure(error)}`);
+    });
+  println(ctx.stderr, `mlsd: recorded ${records.length} attempt${records.length === 1 ? '' : 's'} in the history`);
+}
 
 function parseScore(value: string): number {
   const score = Number(value);

@@ -8,8 +8,11 @@ import { defineNew } from './new.js';
 import { defineInit } from './init.js';
 import { defineDrill } from './drill.js';
 import { defineCheatsheet } from './cheatsheet.js';
+import { defineHistory } from './history.js';
+import { defineStats } from './stats.js';
+import { defineNext } from './next.js';
 
 /** Each command file defines its options and help beside its action. */
 export type DefineCommand = (program: Command, ctx: Context) => Command;
 
-export const COMMANDS: readonly DefineCommand[] = [defineList, defineShow, defineDrill, defineNew, defineGrade, defineInit, defineValidate, defineCheatsheet];
+export const COMMANDS: readonly DefineCommand[] = [defineList, defineShow, defineDrill, defineNew, defineGrade, defineInit, defineValidate, defineCheatsheet, defineHistory, defineStats, defineNext];

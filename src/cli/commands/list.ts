@@ -6,6 +6,7 @@ import { formatTable } from '../../report/table.js';
 import { openBank } from '../bank.js';
 import { collect } from '../options.js';
 import { println } from '../context.js';
+import type { HistoryRecord } from '../../core/progress/record.js';
 import type { DefineCommand } from './index.js';
 
 /** Titles longer than this are cut in the table; --json and `show` have them whole. */
@@ -26,7 +27,7 @@ export const defineList: DefineCommand = (program, ctx) =>
     .option('-t, --tag <tag>', 'only questions with this tag (repeatable)', collect, [] as string[])
     .addOption(new Option('-d, --difficulty <level>', 'only questions of this difficulty').choices(DIFFICULTIES))
     .option('-s, --search <text>', 'only questions whose id, title, prompt or tags contain every word')
-    .option('--json', 'print a JSON array of {id, title, difficulty, tags}')
+    .option('--json', 'print a JSON array of {id, title, difficulty, tags, best, last}')
     .addHelpText(
       'after',
       `
@@ -36,7 +37,8 @@ Examples:
   $ mlsd list --search "fraud" --json`,
     )
     .action(async (options: ListOptions) => {
-      const { bank } = await openBank(ctx);
+      const [{ bank }, { readHistory }] = await Promise.all([openBank(ctx), import('../history.js')]);
+      const progress = bestAndLast(await readHistory(ctx));
       const entries = filterQuestions(bank.questions, {
         tags: options.tag,
         difficulty: options.difficulty,
@@ -48,6 +50,8 @@ Examples:
           title: question.title,
           difficulty: question.difficulty,
           tags: question.tags,
+          best: progress.get(question.id)?.best ?? null,
+          last: progress.get(question.id)?.last ?? null,
         }));
         println(ctx.stdout, JSON.stringify(rows, null, 2));
         return;
@@ -58,16 +62,28 @@ Examples:
       }
       const c = ctx.color;
       const paint = { easy: c.green, medium: c.yellow, hard: c.red } as const;
-      const header = ['ID', 'TITLE', 'DIFFICULTY', 'TAGS'].map((title) => c.bold(title));
+      const header = ['ID', 'TITLE', 'DIFFICULTY', 'BEST', 'LAST', 'TAGS'].map((title) => c.bold(title));
       const rows = entries.map(({ question }) => [
         c.cyan(question.id),
         truncate(sanitize(question.title), TITLE_WIDTH),
         paint[question.difficulty](question.difficulty),
+        progress.has(question.id) ? String(progress.get(question.id)!.best) : c.dim('-'),
+        progress.get(question.id)?.last.slice(0, 10) ?? c.dim('-'),
         c.dim(question.tags.join(', ')),
       ]);
       println(ctx.stdout, formatTable([header, ...rows]));
       println(ctx.stdout, c.dim(`\n${entries.length} of ${bank.questions.length} questions`));
     });
+
+/** Per question, the best score and the date of the last attempt in the history. */
+function bestAndLast(records: readonly HistoryRecord[]): Map<string, { best: number; last: string }> {
+  const progress = new Map<string, { best: number; last: string }>();
+  for (const record of records) {
+    const seen = progress.get(record.question);
+    progress.set(record.question, { best: Math.max(seen?.best ?? 0, record.score), last: seen && seen.last > record.date ? seen.last : record.date });
+  }
+  return progress;
+}
 
 function truncate(text: string, width: number): string {
   return text.length > width ? `${text.slice(0, width - 1)}…` : text;
