@@ -185,6 +185,19 @@ describe.skipIf(!hasTmux)('mlsd drill in a real terminal (tmux)', () => {
     await waitFor('Cancelled: no drill was started.');
   }, 60_000);
 
+  it('--next starts the question spaced repetition puts first, and says why', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'mlsd-next-'));
+    const graded = spawnSync(process.execPath, [BIN, 'grade', 'questions/examples/visual-search/weak.md', '--record'], { cwd: ROOT, env: { ...process.env, MLSD_HOME: home } });
+    expect(graded.status).toBe(1);
+    const plan = JSON.parse(spawnSync(process.execPath, [BIN, 'next', '--json'], { cwd: ROOT, env: { ...process.env, MLSD_HOME: home }, encoding: 'utf8' }).stdout) as { question: string }[];
+    start(home, ['drill', '--next']);
+    const brief = await waitFor('Press Enter to start the clock');
+    expect(brief).toContain(`Next: ${plan[0]!.question} (`);
+    expect(brief).toContain(`${plan[0]!.question} · `);
+    tmux('send-keys', '-t', 'drill', 'C-c');
+    await waitFor('Cancelled: no drill was started.');
+  }, 60_000);
+
   it('--editor writes each step in $EDITOR and still ends with the scorecard', async () => {
     const home = mkdtempSync(join(tmpdir(), 'mlsd-editor-'));
     const editor = join(home, 'editor.sh');
