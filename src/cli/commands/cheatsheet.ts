@@ -1,3 +1,4 @@
+import { FRAMEWORK } from '../../core/framework.js';
 import { openBank } from '../bank.js';
 import { CliError, EXIT } from '../errors.js';
 import { println } from '../context.js';
@@ -21,7 +22,6 @@ Examples:
       if (!core) throw new CliError('the bank has no "core" rubric pack, which the cheatsheet is made from', EXIT.badInput);
       const avoid = [...bank.rubrics.values()].flatMap((pack) => pack.value.antipatterns);
       if (options.json) {
-        const { FRAMEWORK } = await import('../../core/framework.js');
         const steps = FRAMEWORK.map((step) => ({
           id: step.id,
           title: step.title,

@@ -145,11 +145,11 @@ type Role = 'word' | 'link' | 'glue' | 'gap';
  */
 function readSegment(tokens: readonly Token[], from: number, to: number, covered: ReadonlySet<number>, isMeaningful: (token: Token) => boolean) {
   const roles: Role[] = [];
+  const hyphenated = (index: number) => tokens[index]!.gap === '-' || tokens[index + 1]?.gap === '-';
   for (let index = from; index < to; index++) {
     const token = tokens[index]!;
     const word = token.raw.toLowerCase();
-    const hyphenated = token.gap === '-' || tokens[index + 1]?.gap === '-';
-    if (CLAUSE.has(word) && !hyphenated && !covered.has(index)) roles.push('link');
+    if (CLAUSE.has(word) && !hyphenated(index) && !covered.has(index)) roles.push('link');
     else if (isMeaningful(token)) roles.push('word');
     else roles.push(GLUE.has(word) || covered.has(index) ? 'glue' : 'gap');
   }
@@ -162,9 +162,8 @@ function readSegment(tokens: readonly Token[], from: number, to: number, covered
   roles.forEach((role, offset) => {
     const index = from + offset;
     const token = tokens[index]!;
-    const hyphenated = token.gap === '-' || tokens[index + 1]?.gap === '-';
     const free = !covered.has(index);
-    if (free && (token.numeric || COMPARISON.test(token.gap) || (isConnectiveAt(tokens, index) && !hyphenated))) signal = true;
+    if (free && (token.numeric || COMPARISON.test(token.gap) || (isConnectiveAt(tokens, index) && !hyphenated(index)))) signal = true;
     if (free && CADENCE.has(token.raw.toLowerCase()) && roles[offset - 1] !== 'word' && roles[offset + 1] !== 'word') signal = true;
     if (offset > 0 && token.gap.includes(':') && roles.slice(offset).includes('word')) label = true;
     if (role === 'link') linked = true;

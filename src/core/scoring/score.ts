@@ -119,7 +119,7 @@ export function scoreNotes(notes: Notes, questionId: string, matcher: Matcher): 
     const listed = listedGroups(live, matcher);
     const factor = info.credit;
     const worst = listedLines.get(info.step);
-    if (factor < 1 && live.length > 0 && (!worst || factor < worst.factor || (factor === worst.factor && line < worst.line))) listedLines.set(info.step, { line, factor });
+    if (factor < 1 && live.length > 0 && (!worst || factor < worst.factor)) listedLines.set(info.step, { line, factor });
     const cap = Math.min(SCORING.maxPerLine, SCORING.lineCap + Math.max(info.explained - 1, Math.floor(info.own / SCORING.wordsPerExtraConcept)));
     const ranked = [...live].sort((a, b) => rank(matcher, a, info.step) - rank(matcher, b, info.step) || a.start - b.start);
     const places: Mention[] = [];
