@@ -1,4 +1,4 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import type { Problem } from '../core/yaml-file.js';
@@ -45,4 +45,19 @@ async function markdownBelow(dir: string): Promise<string[]> {
     .map((entry) => join(entry.parentPath, entry.name))
     .filter((path) => !path.includes('/node_modules/'))
     .sort();
+}
+
+/** Notes longer than this are not an answer typed in 45 minutes; reading them would only cost time. */
+export const MAX_NOTES_BYTES = 5 * 1024 * 1024;
+
+/** A notes file's text, or the problem that kept it from being read: missing, unreadable, or over the limit. */
+export async function readNotesFile(path: string, shown: string): Promise<{ text: string } | { problem: Problem }> {
+  const problem = (message: string) => ({ problem: { file: shown, line: 1, col: 1, message } });
+  const info = await stat(path).catch(() => null);
+  if (!info) return problem('cannot read this file');
+  if (info.size > MAX_NOTES_BYTES) {
+    return problem(`this file is ${(info.size / 1024 / 1024).toFixed(1)} MB; notes files are limited to ${MAX_NOTES_BYTES / 1024 / 1024} MB`);
+  }
+  const text = await readFile(path, 'utf8').catch(() => null);
+  return text === null ? problem('cannot read this file') : { text };
 }

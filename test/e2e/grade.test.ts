@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
@@ -40,6 +40,17 @@ describe('mlsd grade exit codes (built binary, fixture sets)', () => {
     expect(byName['broken-front-matter.md']!.error!.message).toContain('invalid YAML front matter');
     expect(stderr).toMatch(/code-front-matter\.md:1:1: JavaScript front matter/);
     expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('2 for a notes file over the size limit, named with the limit, while the other files are still graded', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mlsd-big-'));
+    writeFileSync(join(dir, 'huge.md'), `---\nquestion: fraud-detection\n---\n${'## 4. Model\nbaseline: LR on counts, cheap.\n'.repeat(200_000)}`);
+    writeFileSync(join(dir, 'fine.md'), readFileSync(join(ROOT, 'questions/examples/fraud-detection/strong.md')));
+    const { code, report } = gradeJson([dir]);
+    expect(code).toBe(2);
+    const byName = Object.fromEntries(report.files.map((file) => [file.path.split('/').pop(), file]));
+    expect(byName['huge.md']!.error!.message).toMatch(/^this file is \d+\.\d MB; notes files are limited to 5 MB$/);
+    expect(byName['fine.md']!.score).toBeGreaterThanOrEqual(85);
   });
 
   it('2 for usage mistakes', () => {

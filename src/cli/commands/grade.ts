@@ -1,4 +1,4 @@
-import { appendFile, readFile } from 'node:fs/promises';
+import { appendFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Option } from 'commander';
 import { DEFAULT_MIN_SCORE, failedFile, summarize, type FileGrade, type PassPolicy } from '../../core/grading/grade-report.js';
@@ -47,7 +47,7 @@ Examples:
   $ mlsd grade my-answer.md --record            # counts in mlsd history, stats and next`,
     )
     .action(async (paths: string[], options: GradeOptions) => {
-      const [{ gradeNotesText, MatcherCache }, { displayPath }, { findNotesFiles }, { loadPracticeSet }] = await Promise.all([
+      const [{ gradeNotesText, MatcherCache }, { displayPath }, { findNotesFiles, readNotesFile }, { loadPracticeSet }] = await Promise.all([
         import('../../core/grading/grade-notes.js'),
         import('../../io/bank-loader.js'),
         import('../../io/notes-files.js'),
@@ -83,12 +83,8 @@ Examples:
       const files: FileGrade[] = problems.map((problem) => failedFile(problem.file, problem, null, policy.minScore));
       for (const path of found.files) {
         const shown = displayPath(path, ctx.cwd);
-        const text = await readFile(path, 'utf8').catch(() => null);
-        files.push(
-          text === null
-            ? failedFile(shown, { file: shown, line: 1, col: 1, message: 'cannot read this file' }, null, policy.minScore)
-            : gradeNotesText(text, shown, context),
-        );
+        const read = await readNotesFile(path, shown);
+        files.push('problem' in read ? failedFile(shown, read.problem, null, policy.minScore) : gradeNotesText(read.text, shown, context));
       }
       const answered = new Set(files.filter((file) => file.score !== null).map((file) => file.question));
       const missing = setQuestions.filter((id) => !answered.has(id));
