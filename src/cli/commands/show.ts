@@ -1,6 +1,4 @@
-import { architectureOf } from '../../core/bank.js';
-import { readExample } from '../../io/bank-loader.js';
-import { renderReference } from '../../report/answer-view.js';
+import type { Bank, BankQuestion } from '../../core/bank.js';
 import { renderQuestion } from '../../report/question-view.js';
 import { openBank, requireQuestion } from '../bank.js';
 import { println } from '../context.js';
@@ -32,11 +30,20 @@ Examples:
     .action(async (id: string, options: ShowOptions) => {
       const { bank, dirs } = await openBank(ctx);
       const entry = requireQuestion(bank, id);
-      const reference = options.answer ? { answer: await readExample(dirs, entry.question.id), architecture: architectureOf(bank, entry) } : undefined;
+      const reference = options.answer ? await referenceOf(bank, dirs, entry) : undefined;
       if (options.json) {
         println(ctx.stdout, JSON.stringify({ ...entry.question, checklist: entry.items, ...reference }, null, 2));
         return;
       }
       println(ctx.stdout, renderQuestion(entry, ctx.color, { rubric: options.rubric === true }));
-      if (reference) println(ctx.stdout, `\n${renderReference(reference, ctx.color)}`);
+      if (reference) {
+        const { renderReference } = await import('../../report/answer-view.js');
+        println(ctx.stdout, `\n${renderReference(reference, ctx.color)}`);
+      }
     });
+
+/** The strong example answer and the family's architecture, loaded only when asked for. */
+async function referenceOf(bank: Bank, dirs: readonly string[], entry: BankQuestion) {
+  const [{ architectureOf }, { readExample }] = await Promise.all([import('../../core/bank.js'), import('../../io/bank-loader.js')]);
+  return { answer: await readExample(dirs, entry.question.id), architecture: architectureOf(bank, entry) };
+}
