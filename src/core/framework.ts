@@ -102,7 +102,8 @@ export const FRAMEWORK: readonly Step[] = [
     headings: [
       'model', 'models', 'modeling', 'modelling', 'model development', 'model architecture',
       'architecture', 'model selection', 'model choice', 'training', 'model training', 'algorithm',
-      'algorithms', 'ml model', 'baseline', 'approach and model', 'learning',
+      'algorithms', 'ml model', 'baseline', 'approach and model', 'learning', 'detector', 'classifier',
+      'ranker', 'training pipeline',
     ],
   },
   {
@@ -120,7 +121,8 @@ export const FRAMEWORK: readonly Step[] = [
       'evaluation', 'evaluate', 'metrics', 'metric', 'offline evaluation', 'online evaluation',
       'offline metrics', 'online metrics', 'measuring success', 'measure success', 'success metrics',
       'experimentation', 'experiment', 'ab testing', 'a b testing', 'a b test', 'testing',
-      'validation', 'how we measure', 'eval', 'know it works', 'does it work',
+      'validation', 'how we measure', 'eval', 'know it works', 'does it work', 'good enough',
+      'release criteria', 'launch criteria',
     ],
   },
   {
@@ -138,7 +140,8 @@ export const FRAMEWORK: readonly Step[] = [
     headings: [
       'serving', 'serve', 'deployment', 'deploy', 'inference', 'production', 'productionization',
       'production architecture', 'system design', 'system architecture', 'infrastructure', 'infra',
-      'online serving', 'prediction pipeline', 'scaling', 'scale', 'launch', 'rollout',
+      'online serving', 'prediction pipeline', 'scaling', 'scale', 'launch', 'rollout', 'batch pipeline',
+      'inference pipeline', 'serving pipeline', 'batch inference', 'request path',
     ],
   },
   {
