@@ -5,6 +5,7 @@ import type { Stats } from '../core/progress/stats.js';
 import { FRAMEWORK } from '../core/framework.js';
 import { sanitize } from '../core/text/sanitize.js';
 import { formatTable } from './table.js';
+import { plural } from '../core/text/plural.js';
 
 const SPARKS = '▁▂▃▄▅▆▇█';
 const BAR_WIDTH = 20;
@@ -30,13 +31,13 @@ export function renderHistory(records: readonly HistoryRecord[], color: ChalkIns
       weakest ? `${weakest.title} (${record.steps[weakest.id]})` : '',
     ];
   });
-  return `${formatTable([header, ...rows])}\n\n${color.dim(`${records.length} attempt${records.length === 1 ? '' : 's'}`)}`;
+  return `${formatTable([header, ...rows])}\n\n${color.dim(`${plural(records.length, 'attempt')}`)}`;
 }
 
 /** Per-step averages with a bar and the recent trend, weakest concepts with hints, pacing, untried. */
 export function renderStats(stats: Stats, color: ChalkInstance): string {
   if (stats.attempts === 0) return START;
-  const lines = [color.bold(`Per step, over ${stats.attempts} attempt${stats.attempts === 1 ? '' : 's'} (trend: the last ${Math.max(...stats.steps.map((step) => step.recent.length))}, oldest first)`), ''];
+  const lines = [color.bold(`Per step, over ${plural(stats.attempts, 'attempt')} (trend: the last ${Math.max(...stats.steps.map((step) => step.recent.length))}, oldest first)`), ''];
   const number = (id: string) => FRAMEWORK.find((step) => step.id === id)!.number;
   for (const step of stats.steps) {
     const label = `${number(step.id)}. ${step.title}`.padEnd(28);

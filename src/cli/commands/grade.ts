@@ -9,6 +9,7 @@ import { PLAIN, println } from '../context.js';
 import { CliError, EXIT, ProblemsError, UsageError } from '../errors.js';
 import { writeFailure, writeUserFile } from '../output.js';
 import type { DefineCommand } from './index.js';
+import { plural } from '../../core/text/plural.js';
 
 interface GradeOptions {
   question?: string;
@@ -120,7 +121,7 @@ async function recordGrades(ctx: Parameters<DefineCommand>[1], files: readonly F
     .catch((error: unknown) => {
       throw new CliError(`cannot record the grades in the history: ${writeFailure(error)}`);
     });
-  println(ctx.stderr, `mlsd: recorded ${records.length} attempt${records.length === 1 ? '' : 's'} in the history`);
+  println(ctx.stderr, `mlsd: recorded ${plural(records.length, 'attempt')} in the history`);
 }
 
 function parseScore(value: string): number {

@@ -5,6 +5,7 @@ import { CliError, UsageError } from '../errors.js';
 import { writeFailure, writeUserFile } from '../output.js';
 import { println } from '../context.js';
 import type { DefineCommand } from './index.js';
+import { plural } from '../../core/text/plural.js';
 
 interface HistoryOptions {
   question?: string;
@@ -54,13 +55,13 @@ Examples:
         for (const warning of incoming.warnings) println(ctx.stderr, ctx.errorColor.yellow(`warning: ${warning}`));
         const added = newRecords(records, incoming.records);
         await historyStore(ctx).appendAll(added);
-        println(ctx.stdout, `Imported ${added.length} record${added.length === 1 ? '' : 's'} from ${shown}; ${incoming.records.length - added.length} already here.`);
+        println(ctx.stdout, `Imported ${plural(added.length, 'record')} from ${shown}; ${incoming.records.length - added.length} already here.`);
         return;
       }
       if (options.export) {
         const path = resolve(ctx.cwd, options.export);
         await writeUserFile(path, records.map((record) => `${JSON.stringify(record)}\n`).join(''), displayPath(path, ctx.cwd));
-        println(ctx.stdout, `Exported ${records.length} record${records.length === 1 ? '' : 's'} to ${displayPath(path, ctx.cwd)}.`);
+        println(ctx.stdout, `Exported ${plural(records.length, 'record')} to ${displayPath(path, ctx.cwd)}.`);
         return;
       }
       const shown = records

@@ -4,6 +4,7 @@ import { getStep } from '../../core/framework.js';
 import type { StepResult } from '../../core/scoring/result.js';
 import { sanitize } from '../../core/text/sanitize.js';
 import type { Reporter, ReporterOptions } from './reporter.js';
+import { plural } from '../../core/text/plural.js';
 
 const BAR_WIDTH = 20;
 const MISSES_SHOWN = 3;
@@ -35,7 +36,7 @@ export function renderStep(step: StepResult, options: ReporterOptions): string[]
   const c = options.color;
   const number = getStep(step.id).number;
   const title = `${number}. ${step.title}`.padEnd(28);
-  const counts = c.dim(`${step.hits.length} hit${step.hits.length === 1 ? '' : 's'} · ${step.misses.length} missed`);
+  const counts = c.dim(`${plural(step.hits.length, 'hit')} · ${step.misses.length} missed`);
   const lines = [`  ${title} ${bar(c, step.score)} ${paint(c, step.score)(String(step.score).padStart(3))}  ${counts}`];
   const detail = (mark: string, text: string) => lines.push(`      ${mark} ${text}`);
   if (step.listed) {
