@@ -2,6 +2,7 @@ import { createEmptyCard, fsrs, Rating, type Card, type Grade } from 'ts-fsrs';
 import type { Bank } from '../bank.js';
 import type { HistoryRecord } from './record.js';
 import { computeStats } from './stats.js';
+import { plural } from '../text/plural.js';
 
 const DAY = 86_400_000;
 
@@ -34,7 +35,9 @@ export interface Suggestion {
 export function suggestNext(records: readonly HistoryRecord[], bank: Bank, weakest: readonly string[], now: number): Suggestion[] {
   const byQuestion = new Map<string, HistoryRecord[]>();
   for (const record of [...records].sort((a, b) => a.date.localeCompare(b.date))) {
-    byQuestion.set(record.question, [...(byQuestion.get(record.question) ?? []), record]);
+    const attempts = byQuestion.get(record.question);
+    if (attempts) attempts.push(record);
+    else byQuestion.set(record.question, [record]);
   }
   const ranked = bank.questions.map((entry) => {
     const attempts = byQuestion.get(entry.question.id) ?? [];
@@ -48,8 +51,8 @@ export function suggestNext(records: readonly HistoryRecord[], bank: Bank, weake
     const card = attempts.reduce<Card>((current, attempt) => scheduler.next(current, new Date(attempt.date), ratingOf(attempt.score)).card, createEmptyCard(new Date(attempts[0]!.date)));
     const last = attempts[attempts.length - 1]!;
     const overdue = (now - card.due.getTime()) / DAY;
-    const when = overdue >= 0 ? `due for review${overdue >= 1 ? ` since ${Math.floor(overdue)} day${Math.floor(overdue) === 1 ? '' : 's'}` : ''}` : `next review in ${Math.ceil(-overdue)} day${Math.ceil(-overdue) === 1 ? '' : 's'}`;
-    const reasons = [`${when}: last scored ${last.score} on ${last.date.slice(0, 10)}, ${attempts.length} attempt${attempts.length === 1 ? '' : 's'}`];
+    const when = overdue >= 0 ? `due for review${overdue >= 1 ? ` since ${plural(Math.floor(overdue), 'day')}` : ''}` : `next review in ${plural(Math.ceil(-overdue), 'day')}`;
+    const reasons = [`${when}: last scored ${last.score} on ${last.date.slice(0, 10)}, ${plural(attempts.length, 'attempt')}`];
     if (weak.length > 0) reasons.push(`exercises ${weak.length} of your weakest concepts`);
     return { question: entry.question.id, due: card.due.toISOString(), weak, reasons, urgency: overdue >= 0 ? overdue + weak.length : overdue };
   });
