@@ -205,7 +205,7 @@ export function frameOf(tokens: readonly Token[], from: number, to: number, cove
   for (let index = from; index < to; index++) {
     const token = tokens[index]!;
     if (!covered.has(index) && (token.numeric || COMPARISON.test(token.gap) || isConnectiveAt(tokens, index))) return null;
-    if (index > from && token.gap.includes(':') && !parts.includes(':')) return `${tokens.slice(from, index).map((word) => word.raw.toLowerCase()).join(' ')} : _`;
+    if (index > from && token.gap.includes(':')) return `${tokens.slice(from, index).map((word) => word.raw.toLowerCase()).join(' ')} : _`;
     const word = token.raw.toLowerCase();
     const content = covered.has(index) || (!token.filler && !STOPWORDS.has(token.stem) && !CLAUSE.has(word));
     if (content) {

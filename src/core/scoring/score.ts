@@ -334,19 +334,19 @@ function inContext(mentions: readonly Mention[], matcher: Matcher, tokens: reado
 }
 
 function hasContext(mention: Mention, phrases: readonly string[][], tokens: readonly Token[], segments: readonly number[]): boolean {
-  const stemsOf = (segment: number, around: number) => {
-    let from = around;
-    while (from > 0 && segments[from - 1] === segment) from--;
+  const startOf = (index: number) => {
+    let start = index;
+    while (start > 0 && segments[start - 1] === segments[index]) start--;
+    return start;
+  };
+  const stemsFrom = (start: number) => {
     const stems: string[] = [];
-    for (let index = from; index < tokens.length && segments[index] === segment; index++) if (!tokens[index]!.filler) stems.push(tokens[index]!.stem);
+    for (let index = start; index < tokens.length && segments[index] === segments[start]; index++) if (!tokens[index]!.filler) stems.push(tokens[index]!.stem);
     return stems;
   };
-  const own = segments[mention.start]!;
-  let first = mention.start;
-  while (first > 0 && segments[first - 1] === own) first--;
-  const previous = first - 1;
-  const lead = previous >= 0 && tokens[previous]!.line === tokens[first]!.line ? stemsOf(own - 1, previous) : [];
-  const here = stemsOf(own, mention.start);
+  const first = startOf(mention.start);
+  const here = stemsFrom(first);
+  const lead = first > 0 && tokens[first - 1]!.line === tokens[first]!.line ? stemsFrom(startOf(first - 1)) : [];
   return phrases.some((phrase) => contains(here, phrase) || (lead.length === phrase.length && contains(lead, phrase)));
 }
 
