@@ -25,6 +25,10 @@ export interface DraftStore<T> {
   list(): Promise<{ drafts: DraftRecord<T>[]; warnings: string[] }>;
   /** Deletes the draft; a draft that is not there is fine. */
   remove(id: string): Promise<void>;
+  /** Throws, as a save would, when no draft can be saved now: a read-only, full or missing folder. */
+  checkWritable(): Promise<void>;
+  /** The folder the drafts are saved in, absolute. */
+  readonly folder: string;
 }
 
 /** A draft file that exists but cannot be read back: torn, corrupt, or from another version. */
@@ -63,6 +67,8 @@ export function createDraftStore<T>(dataDir: string): DraftStore<T> {
   }
 
   return {
+    folder,
+
     async save(id, draft, savedAt) {
       await writeFileAtomic(pathOf(id), serialize(id, draft, savedAt));
     },
@@ -110,6 +116,14 @@ export function createDraftStore<T>(dataDir: string): DraftStore<T> {
     async remove(id) {
       await rm(pathOf(id), { force: true });
     },
+
+    async checkWritable() {
+      // A few bytes, not none: a full disk still makes empty files. Not named <id>.json, so list()
+      // never takes it for a draft, even when rm fails.
+      const probe = join(folder, '.write-check');
+      await writeFileAtomic(probe, 'mlsd checks that drafts can be saved here\n');
+      await rm(probe, { force: true });
+    },
   };
 }
 
@@ -137,8 +151,10 @@ function checkId(id: string): string {
 
 const shortName = (id: string) => `drafts/${id}.json`;
 
+/** A data folder below a file (ENOTDIR) holds no drafts, just as a folder not yet made. */
 function isMissing(error: unknown): boolean {
-  return errorCode(error) === 'ENOENT';
+  const code = errorCode(error);
+  return code === 'ENOENT' || code === 'ENOTDIR';
 }
 
 function errorCode(error: unknown): string {

@@ -126,6 +126,39 @@ describe('draft store', () => {
   });
 });
 
+describe('a data folder that cannot be written', () => {
+  // Below a regular file nothing can be made, whoever runs the test; a chmod would not stop root.
+  const underAFile = () => {
+    const file = join(temp(), 'a-file');
+    writeFileSync(file, 'not a folder');
+    return join(file, 'mlsd');
+  };
+
+  it('checkWritable passes where drafts can be saved, and leaves nothing behind that list() would see', async () => {
+    const dir = temp();
+    const store = createDraftStore<Draft>(dir);
+    await expect(store.checkWritable()).resolves.toBeUndefined();
+    expect(store.folder).toBe(join(dir, 'drafts'));
+    expect(readdirSync(join(dir, 'drafts'))).toEqual([]);
+    expect(await store.list()).toEqual({ drafts: [], warnings: [] });
+  });
+
+  it('checkWritable throws the error a save would throw', async () => {
+    const store = createDraftStore<Draft>(underAFile());
+    const save = store.save('a-draft', draft(1), 1_000).catch((error: NodeJS.ErrnoException) => error.code);
+    const check = store.checkWritable().catch((error: NodeJS.ErrnoException) => error.code);
+    expect(await save).toBe('ENOTDIR');
+    expect(await check).toBe('ENOTDIR');
+    expect(() => store.saveSync('a-draft', draft(1), 1_000)).toThrow(expect.objectContaining({ code: 'ENOTDIR' }));
+  });
+
+  it('holds no drafts, rather than failing --resume with an internal error', async () => {
+    const store = createDraftStore<Draft>(underAFile());
+    expect(await store.list()).toEqual({ drafts: [], warnings: [] });
+    expect(await store.load('a-draft')).toBeUndefined();
+  });
+});
+
 describe('dataDir', () => {
   it('is MLSD_HOME when set, made absolute', () => {
     const home = temp();
