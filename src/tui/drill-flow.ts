@@ -29,16 +29,26 @@ import { writeFailure } from '../cli/output.js';
 import type { DrillOptions } from '../cli/commands/drill.js';
 import { createDraftWriter } from './draft-writer.js';
 import { notesEditor } from './notes-editor.js';
-
-/** Ctrl-C: the conventional exit code of a process stopped by SIGINT; likewise for the others. */
-const INTERRUPTED = 130;
-const SIGNAL_EXIT = { SIGTERM: 143, SIGHUP: 129 } as const;
+import { STOP_EXIT, type StopSignal, type StopSource } from './stop-signals.js';
 
 export interface Clock {
   now(): number;
 }
 
+/** What a drill reaches outside the terminal, injected so tests can drive every path. */
+export interface DrillDeps {
+  clock?: Clock;
+  /** Signals that stop the drill; by default the context's (SIGTERM and SIGHUP). */
+  stops?: StopSource;
+}
+
 const systemClock: Clock = { now: () => Date.now() };
+
+/** How the drill was stopped, and how to save the draft at once when a signal comes. */
+interface Stop {
+  by: StopSignal | null;
+  flush: () => void;
+}
 
 /**
  * The terminal side of a drill: choose, brief, run the steps and follow-ups in the notes editor
@@ -51,18 +61,21 @@ export async function runDrill(
   bankDirs: readonly string[],
   chosen: BankQuestion | undefined,
   options: DrillOptions,
-  clock: Clock = systemClock,
+  deps: DrillDeps = {},
 ): Promise<number> {
-  // SIGTERM and SIGHUP close the prompt through its abort signal, like Ctrl-C: the terminal is
-  // restored (cursor, raw mode) and the draft flushed before the process ends.
+  // A signal closes the prompt through its abort signal, like Ctrl-C: the terminal is restored
+  // (cursor, raw mode) before the process ends. The draft is flushed first, in the handler, for a
+  // closed terminal can make what follows fail.
   const controller = new AbortController();
-  const stop: { by: 'SIGTERM' | 'SIGHUP' | null } = { by: null };
-  const stopListening = ctx.signals?.subscribe((signal) => {
+  const stop: Stop = { by: null, flush: () => {} };
+  const stopListening = (deps.stops ?? ctx.signals)?.subscribe((signal) => {
     stop.by = signal;
+    stop.flush();
     controller.abort(signal);
   });
+  const prompts = { ...terminalOf(ctx), signal: controller.signal };
   try {
-    return await drill(ctx, bank, bankDirs, chosen, options, clock, { ...terminalOf(ctx), signal: controller.signal }, stop);
+    return await drill(ctx, bank, bankDirs, chosen, options, deps, prompts, stop);
   } finally {
     stopListening?.();
   }
@@ -76,13 +89,15 @@ async function drill(
   bankDirs: readonly string[],
   chosen: BankQuestion | undefined,
   options: DrillOptions,
-  clock: Clock,
+  deps: DrillDeps,
   prompts: Prompts,
-  stop: { by: 'SIGTERM' | 'SIGHUP' | null },
+  stop: Stop,
 ): Promise<number> {
+  const clock = deps.clock ?? systemClock;
   const home = dataDir(ctx.env, ctx.cwd);
   const drafts = createDraftStore<DrillState>(home);
   const history = createHistoryStore<HistoryRecord>(home);
+  const stopped = () => (stop.by ? STOP_EXIT[stop.by] : STOP_EXIT.SIGINT);
 
   let state: DrillState;
   let draftId: string;
@@ -108,7 +123,7 @@ async function drill(
   } catch (error) {
     if (isPromptExit(error)) {
       if (stop.by !== 'SIGHUP') println(ctx.stdout, 'Cancelled: no drill was started.');
-      return stop.by ? SIGNAL_EXIT[stop.by] : INTERRUPTED;
+      return stopped();
     }
     throw error;
   }
@@ -122,6 +137,7 @@ async function drill(
       saveError = writeFailure(error);
     }
   }, () => clock.now());
+  stop.flush = draft.flush;
   draft.write(state, { type: 'start', now: clock.now() });
   const matcher = new MatcherCache().get(entry);
   const guiding = (step: StepId) => entry.question.guiding[step] ?? getStep(step).guiding;
@@ -136,9 +152,13 @@ async function drill(
   } catch (error) {
     draft.flush();
     if (!isPromptExit(error)) throw error;
-    if (saveError) printUnsaved(ctx, session.current, `could not save the draft (${saveError})`);
-    else if (stop.by !== 'SIGHUP') println(ctx.stdout, `\nStopped. Every line is in the draft: continue with ${ctx.color.bold('mlsd drill --resume')}`);
-    return stop.by ? SIGNAL_EXIT[stop.by] : INTERRUPTED;
+    if (saveError === null) {
+      if (stop.by !== 'SIGHUP') println(ctx.stdout, `\nStopped. Every line is in the draft: continue with ${ctx.color.bold('mlsd drill --resume')}`);
+      return stopped();
+    }
+    // Even after SIGHUP: a `kill -HUP` leaves the terminal, and then the screen is the only copy.
+    printUnsaved(ctx, session.current, `could not save the draft (${saveError})`);
+    return stopped();
   }
 
   draft.flush();
