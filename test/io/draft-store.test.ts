@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
@@ -150,6 +151,29 @@ describe('a data folder that cannot be written', () => {
     expect(await save).toBe('ENOTDIR');
     expect(await check).toBe('ENOTDIR');
     expect(() => store.saveSync('a-draft', draft(1), 1_000)).toThrow(expect.objectContaining({ code: 'ENOTDIR' }));
+  });
+
+  // A read-only tmpfs in a mount namespace of the child's own: nothing is mounted for anyone else.
+  const canMount = spawnSync('unshare', ['-rm', 'sh', '-c', 'mount -t tmpfs -o size=64k tmpfs "$0"', temp()]).status === 0;
+
+  it.skipIf(!canMount)('names a read-only file system as such, where recursive mkdir alone says ENOENT', () => {
+    const code = `
+      const { createDraftStore } = await import(process.env.STORE);
+      const store = createDraftStore(process.env.HOME_DIR);
+      const codeOf = async (act) => { try { await act(); return 'ok'; } catch (error) { return error.code; } };
+      console.log([
+        await codeOf(() => store.checkWritable()),
+        await codeOf(() => store.save('a-draft', {}, 1)),
+        await codeOf(() => store.saveSync('a-draft', {}, 1)),
+      ].join(' '));`;
+    const home = temp();
+    const store = new URL('../../dist/io/draft-store.js', import.meta.url).href;
+    const result = spawnSync('unshare', ['-rm', 'sh', '-c', 'mount -t tmpfs -o ro tmpfs "$0" && exec "$1" --input-type=module -e "$2"', home, process.execPath, code], {
+      encoding: 'utf8',
+      env: { ...process.env, STORE: store, HOME_DIR: home },
+    });
+    expect(result.stderr).toBe('');
+    expect(result.stdout.trim()).toBe('EROFS EROFS EROFS');
   });
 
   it('holds no drafts, rather than failing --resume with an internal error', async () => {
