@@ -72,17 +72,26 @@ afterEach(() => {
   for (const terminal of Terminal.started.splice(0)) terminal.close();
 });
 
+interface StartOptions {
+  cwd?: string;
+  /** Shell commands run just before mlsd, in its mount namespace; no single quotes. */
+  setup?: string;
+  /** Runs mlsd in a mount namespace of its own (`unshare -rm`), so `setup` can mount there. */
+  ownMounts?: boolean;
+}
+
 /**
  * Runs mlsd in a new terminal through a wrapper: the inner shell writes its pid and execs node, so
  * the pid is mlsd's own; once mlsd ends, the outer shell prints its exit status and the terminal's
  * line discipline (`TTY=icanon echo` when restored), then waits in the same terminal.
  */
-function start(home: string, args: string[], cwd = home): { terminal: Terminal; pid: () => number } {
+function start(home: string, args: string[], options: StartOptions = {}): { terminal: Terminal; pid: () => number } {
   const dir = temp('mlsd-run-');
   const pidFile = join(dir, 'pid');
+  const inner = `${options.setup ?? ''}echo $$ > "$0"; exec "$@"`;
   const script = [
-    `cd '${cwd}' || exit 99`,
-    `sh -c 'echo $$ > "$0"; exec "$@"' '${pidFile}' env MLSD_HOME='${home}' '${process.execPath}' '${BIN}' ${args.join(' ')}`,
+    `cd '${options.cwd ?? home}' || exit 99`,
+    `${options.ownMounts ? 'unshare -rm ' : ''}sh -c '${inner}' '${pidFile}' env MLSD_HOME='${home}' '${process.execPath}' '${BIN}' ${args.join(' ')}`,
     'echo "EXIT=$?"',
     `printf 'TTY='; stty -a | tr ' ;' '\\n\\n' | grep -x -e '-\\?icanon' -e '-\\?echo' | tr '\\n' ' '; echo`,
     'exec sleep 120',
@@ -91,7 +100,29 @@ function start(home: string, args: string[], cwd = home): { terminal: Terminal; 
   const terminal = new Terminal();
   terminal.tmux('new-session', '-d', '-s', 'run', '-x', '140', '-y', '45', `sh '${join(dir, 'run.sh')}'`);
   terminal.tmux('set-option', '-t', 'run', 'remain-on-exit', 'on');
-  return { terminal, pid: () => Number(readFileSync(pidFile, 'utf8').trim()) };
+  return {
+    terminal,
+    pid: () => {
+      if (!existsSync(pidFile)) throw new Error(`mlsd has not started; the screen was:\n${terminal.screen()}`);
+      return Number(readFileSync(pidFile, 'utf8').trim());
+    },
+  };
+}
+
+/** From the step the drill is in, /next through the rest and every follow-up, each answered with a line. */
+async function finish(terminal: Terminal, step: number): Promise<void> {
+  for (let next = step + 1; next <= 7; next++) {
+    terminal.type('/next');
+    await terminal.waitFor(`Step ${next}/7`);
+  }
+  terminal.type('/next');
+  const first = await terminal.waitFor(/Follow-up 1\/(\d)/);
+  const followups = Number(/Follow-up 1\/(\d)/.exec(first)![1]);
+  for (let index = 1; index <= followups; index++) {
+    await terminal.waitFor(`Follow-up ${index}/${followups}`);
+    terminal.type(`Follow-up answer ${index}: step up to 3DS above the review threshold`);
+    terminal.type('/next');
+  }
 }
 
 /** Whether the process still runs: a zombie (ended, not yet reaped) does not. */
@@ -222,17 +253,7 @@ describe.skipIf(!hasTmux)('mlsd drill stopped by a signal, in a real terminal (t
     resumed.keys('Enter');
     await resumed.waitFor(`› ${PENDING}`);
     resumed.type(' -> finished after the resume');
-    for (let step = 3; step <= 7; step++) {
-      resumed.type('/next');
-      await resumed.waitFor(`Step ${step}/7`);
-    }
-    resumed.type('/next');
-    const first = await resumed.waitFor(/Follow-up 1\/(\d)/);
-    const followups = Number(/Follow-up 1\/(\d)/.exec(first)![1]);
-    for (let index = 1; index <= followups; index++) {
-      await resumed.waitFor(`Follow-up ${index}/${followups}`);
-      resumed.type('/next');
-    }
+    await finish(resumed, 2);
     const end = await resumed.waitFor(/^EXIT=\d+/m, 30_000);
     expect(end).toContain('Scorecard');
     expect(end).toMatch(/Notes saved to \S+; grade them again/);
@@ -242,5 +263,127 @@ describe.skipIf(!hasTmux)('mlsd drill stopped by a signal, in a real terminal (t
     expect(saved).toContain(`## 2. Frame it as an ML problem\n\n${[...STEP_2, `${PENDING} -> finished after the resume`].join('\n')}\n`);
     expect(readdirSync(join(home, 'drafts')).filter((name) => name.endsWith('.json'))).toEqual([]);
     expect(readFileSync(join(home, 'history.jsonl'), 'utf8')).toContain('"question":"fraud-detection"');
+  }, 60_000);
+});
+
+/** Whether this system lets a test mount a tmpfs in a mount namespace of its own (root, or user namespaces). */
+const canMount = (() => {
+  const dir = temp('mlsd-mount-probe-');
+  return spawnSync('unshare', ['-rm', 'sh', '-c', 'mount -t tmpfs -o size=64k tmpfs "$0"', dir]).status === 0;
+})();
+
+const UNWRITABLE_WARNING = (folder: string, reason: string) =>
+  new RegExp(`^warning: drafts cannot be saved in ${literal(folder)} \\(${literal(reason)}\\): your notes stay in memory, and at the end you choose a file for them$`, 'm');
+
+/** A file the drill offered to save the notes to, from its prompt on screen. */
+const offered = (screen: string) => /Save the notes to another file \(Ctrl-C to skip\): \((\.\/mlsd-notes-fraud-detection-[0-9-]+\.md)\)/.exec(screen)?.[1];
+
+describe.skipIf(!hasTmux)('mlsd drill with a data folder it cannot write, in a real terminal (tmux)', () => {
+  // chmod stops no one when the tests run as root; nothing can be made below a regular file.
+  it('below a file: warns at the start, keeps the notes in memory, prints them at the end and saves them where asked', async () => {
+    const base = temp('mlsd-notdir-');
+    const aFile = join(base, 'a-file');
+    writeFileSync(aFile, 'not a folder');
+    const home = join(aFile, 'mlsd');
+    const cwd = temp('mlsd-cwd-');
+    const { terminal } = start(home, ['drill', 'fraud-detection'], { cwd });
+    const brief = await terminal.waitFor('Press Enter to start the clock');
+    expect(brief).toMatch(UNWRITABLE_WARNING(join(home, 'drafts'), 'a part of its path is a file, not a folder'));
+    terminal.keys('Enter');
+    await terminal.waitFor('Step 1/7');
+    terminal.type(STEP_1);
+    await terminal.waitFor('Not saved to disk (a part of its path is a file, not a folder): your notes are kept in memory until the end.');
+    terminal.type('/next');
+    await terminal.waitFor('Step 2/7');
+    for (const line of STEP_2) terminal.type(line);
+    await terminal.waitFor(new RegExp(`^ {2}${literal(STEP_2.at(-1)!)}$`, 'm'));
+    await finish(terminal, 2);
+
+    const end = await terminal.waitFor('Save the notes to another file');
+    expect(offered(end)).toBeDefined();
+    expect(end).toContain(`mlsd: could not write ${join(home, 'attempts')}/`);
+    const printed = end.slice(end.indexOf('Your notes follow, so nothing is lost:'));
+    expect(printed).toContain(`## 1. Clarify requirements\n\n${STEP_1}\n`);
+    for (const line of STEP_2) expect(printed).toContain(`${line}\n`);
+
+    // A file that cannot be written either is named, and offered again to be corrected.
+    terminal.type(join(aFile, 'notes.md'));
+    await terminal.waitFor(`mlsd: could not write ${join(aFile, 'notes.md')}: a part of its path is a file, not a folder`);
+    await terminal.waitFor(`Save the notes to another file (Ctrl-C to skip): (${join(aFile, 'notes.md')})`);
+    terminal.type('kept.md');
+    const done = await terminal.waitFor(/^EXIT=\d+/m, 30_000);
+    expect(done).toContain('Notes saved to kept.md; grade them again with: mlsd grade kept.md --verbose');
+    expect(done).toMatch(/^EXIT=0$/m);
+    const kept = readFileSync(join(cwd, 'kept.md'), 'utf8');
+    expect(kept).toMatch(/^---\nquestion: fraud-detection\n/);
+    expect(kept).toContain(`## 1. Clarify requirements\n\n${STEP_1}\n`);
+    expect(kept).toContain(`## 2. Frame it as an ML problem\n\n${STEP_2.join('\n')}\n`);
+    expect(kept).toContain('Follow-up answer 1: step up to 3DS above the review threshold');
+  }, 60_000);
+
+  it.skipIf(!canMount)('on a read-only file system: warns at the start, and on Ctrl-C prints the notes and saves them to the file offered', async () => {
+    const home = temp('mlsd-rofs-');
+    const cwd = temp('mlsd-cwd-');
+    const { terminal } = start(home, ['drill', 'fraud-detection'], { cwd, ownMounts: true, setup: `mount -t tmpfs -o ro tmpfs "${home}" || exit 98; ` });
+    const brief = await terminal.waitFor('Press Enter to start the clock');
+    expect(brief).toMatch(UNWRITABLE_WARNING(join(home, 'drafts'), 'the file system is read-only'));
+    terminal.keys('Enter');
+    await terminal.waitFor('Step 1/7');
+    terminal.type(STEP_1);
+    terminal.write(PENDING);
+    await terminal.waitFor(`› ${PENDING}`);
+    terminal.keys('C-c');
+    const stopped = await terminal.waitFor('Save the notes to another file');
+    expect(stopped).toContain('mlsd: could not save the draft (the file system is read-only). Your notes follow, so nothing is lost:');
+    expect(stopped).not.toContain('Every line is in the draft');
+    const file = offered(stopped)!;
+    expect(file).toBeDefined();
+    terminal.keys('Enter');
+    const done = await terminal.waitFor(/^EXIT=\d+/m);
+    expect(done).toMatch(/^EXIT=130$/m);
+    const kept = readFileSync(join(cwd, file), 'utf8');
+    expect(kept).toContain(`## 1. Clarify requirements\n\n${STEP_1}\n`);
+  }, 60_000);
+
+  it.skipIf(!canMount)('when the disk fills mid-drill: says so, keeps typing in memory, and saves every line to the file offered at the end', async () => {
+    const home = temp('mlsd-full-');
+    const cwd = temp('mlsd-cwd-');
+    const { terminal, pid } = start(home, ['drill', 'fraud-detection'], { cwd, ownMounts: true, setup: `mount -t tmpfs -o size=256k tmpfs "${home}" || exit 98; ` });
+    const brief = await terminal.waitFor('Press Enter to start the clock');
+    expect(brief).not.toContain('warning:');
+    terminal.keys('Enter');
+    await terminal.waitFor('Step 1/7');
+    terminal.type(STEP_1);
+    // The tmpfs is mlsd's alone; the test reaches it through the process's view of the file system.
+    const mounted = `/proc/${pid()}/root${home}`;
+    const draftFile = () => join(mounted, 'drafts', readdirSync(join(mounted, 'drafts')).find((name) => name.endsWith('.json'))!);
+    await until(() => readFileSync(draftFile(), 'utf8').includes(STEP_1), 'the first line is in the draft');
+    try {
+      writeFileSync(join(mounted, 'fill'), Buffer.alloc(1024 * 1024));
+      throw new Error('the tmpfs did not fill up');
+    } catch (error) {
+      expect((error as NodeJS.ErrnoException).code).toBe('ENOSPC');
+    }
+
+    terminal.type('/next');
+    await terminal.waitFor('Step 2/7');
+    for (const line of STEP_2) terminal.type(line);
+    await terminal.waitFor('Not saved to disk (the disk is full): your notes are kept in memory until the end.');
+    await terminal.waitFor(new RegExp(`^ {2}${literal(STEP_2.at(-1)!)}$`, 'm'));
+    const stale = JSON.parse(readFileSync(draftFile(), 'utf8')) as Draft;
+    expect(stale.draft.notes.requirements).toEqual([STEP_1]);
+    expect(stale.draft.notes.framing).toEqual([]);
+    await finish(terminal, 2);
+
+    const end = await terminal.waitFor('Save the notes to another file');
+    expect(end).toMatch(/mlsd: could not write \S+attempts\/fraud-detection-[0-9-]+\.md: the disk is full\. Your notes follow/);
+    const file = offered(end)!;
+    terminal.keys('Enter');
+    const done = await terminal.waitFor(/^EXIT=\d+/m, 30_000);
+    expect(done).toMatch(/^warning: this attempt is not in the history: could not write \S+history\.jsonl \(the disk is full\)$/m);
+    expect(done).toMatch(/^EXIT=0$/m);
+    const kept = readFileSync(join(cwd, file), 'utf8');
+    expect(kept).toContain(`## 1. Clarify requirements\n\n${STEP_1}\n`);
+    expect(kept).toContain(`## 2. Frame it as an ML problem\n\n${STEP_2.join('\n')}\n`);
   }, 60_000);
 });

@@ -43,7 +43,8 @@ Inside a step, type your notes line by line (Enter adds a line, arrows edit, Up 
 lines). Commands: /next, /back, /ask <question>, /hint, /pause, /resume, /help.
 Every line is saved to a draft at once: after Ctrl-C, a kill or a closed terminal, "mlsd drill
 --resume" goes on. Drafts, saved notes and history live in the data folder (MLSD_HOME overrides
-it).
+it); when it cannot be written, the drill says so at the start, keeps the notes in memory, and at
+the end prints them and asks for another file.
 
 Examples:
   $ mlsd drill video-recommendation
