@@ -1,4 +1,5 @@
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { mkdirSync } from 'node:fs';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic, writeFileAtomicSync } from './atomic-write.js';
 
@@ -25,6 +26,10 @@ export interface DraftStore<T> {
   list(): Promise<{ drafts: DraftRecord<T>[]; warnings: string[] }>;
   /** Deletes the draft; a draft that is not there is fine. */
   remove(id: string): Promise<void>;
+  /** Throws, as a save would, when no draft can be saved now: a read-only, full or missing folder. */
+  checkWritable(): Promise<void>;
+  /** The folder the drafts are saved in, absolute. */
+  readonly folder: string;
 }
 
 /** A draft file that exists but cannot be read back: torn, corrupt, or from another version. */
@@ -63,12 +68,18 @@ export function createDraftStore<T>(dataDir: string): DraftStore<T> {
   }
 
   return {
+    folder,
+
     async save(id, draft, savedAt) {
-      await writeFileAtomic(pathOf(id), serialize(id, draft, savedAt));
+      const path = pathOf(id);
+      await makeFolder(folder);
+      await writeFileAtomic(path, serialize(id, draft, savedAt));
     },
 
     saveSync(id, draft, savedAt) {
-      writeFileAtomicSync(pathOf(id), serialize(id, draft, savedAt));
+      const path = pathOf(id);
+      makeFolderSync(folder);
+      writeFileAtomicSync(path, serialize(id, draft, savedAt));
     },
 
     load: readDraft,
@@ -110,7 +121,39 @@ export function createDraftStore<T>(dataDir: string): DraftStore<T> {
     async remove(id) {
       await rm(pathOf(id), { force: true });
     },
+
+    async checkWritable() {
+      // A few bytes, not none: a full disk still makes empty files. Not named <id>.json, so list()
+      // never takes it for a draft, even when rm fails.
+      const probe = join(folder, '.write-check');
+      await makeFolder(folder);
+      await writeFileAtomic(probe, 'mlsd checks that drafts can be saved here\n');
+      await rm(probe, { force: true });
+    },
   };
+}
+
+/*
+ * Node's recursive mkdir says ENOENT for a folder it cannot make on a read-only or full file
+ * system (nodejs/node#47098); the warning would then blame a missing folder. A plain mkdir of the
+ * same folder gives the real reason, or ENOENT when a parent is indeed missing.
+ */
+async function makeFolder(folder: string): Promise<void> {
+  try {
+    await mkdir(folder, { recursive: true });
+  } catch (error) {
+    if (errorCode(error) !== 'ENOENT') throw error;
+    await mkdir(folder);
+  }
+}
+
+function makeFolderSync(folder: string): void {
+  try {
+    mkdirSync(folder, { recursive: true });
+  } catch (error) {
+    if (errorCode(error) !== 'ENOENT') throw error;
+    mkdirSync(folder);
+  }
 }
 
 /** A draft file's text as a record, or why it is not one. */
@@ -137,8 +180,10 @@ function checkId(id: string): string {
 
 const shortName = (id: string) => `drafts/${id}.json`;
 
+/** A data folder below a file (ENOTDIR) holds no drafts, just as a folder not yet made. */
 function isMissing(error: unknown): boolean {
-  return errorCode(error) === 'ENOENT';
+  const code = errorCode(error);
+  return code === 'ENOENT' || code === 'ENOTDIR';
 }
 
 function errorCode(error: unknown): string {

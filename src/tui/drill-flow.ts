@@ -16,7 +16,7 @@ import { filterQuestions } from '../core/question-filter.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { displayPath, readExample } from '../io/bank-loader.js';
 import { dataDir } from '../io/data-dir.js';
-import { createDraftStore, type DraftRecord } from '../io/draft-store.js';
+import { createDraftStore, type DraftRecord, type DraftStore } from '../io/draft-store.js';
 import { attemptsDir, createHistoryStore } from '../io/history-store.js';
 import { renderReference } from '../report/answer-view.js';
 import { renderQuestion } from '../report/question-view.js';
@@ -29,16 +29,29 @@ import { writeFailure } from '../cli/output.js';
 import type { DrillOptions } from '../cli/commands/drill.js';
 import { createDraftWriter } from './draft-writer.js';
 import { notesEditor } from './notes-editor.js';
-
-/** Ctrl-C: the conventional exit code of a process stopped by SIGINT; likewise for the others. */
-const INTERRUPTED = 130;
-const SIGNAL_EXIT = { SIGTERM: 143, SIGHUP: 129 } as const;
+import { saveElsewhere } from './save-elsewhere.js';
+import { STOP_EXIT, type StopSignal, type StopSource } from './stop-signals.js';
 
 export interface Clock {
   now(): number;
 }
 
+/** What a drill reaches outside the terminal, injected so tests can drive every path. */
+export interface DrillDeps {
+  clock?: Clock;
+  /** Signals that stop the drill; by default the context's (SIGTERM and SIGHUP). */
+  stops?: StopSource;
+  /** Where drafts are saved; by default the data folder's drafts. */
+  drafts?: DraftStore<DrillState>;
+}
+
 const systemClock: Clock = { now: () => Date.now() };
+
+/** How the drill was stopped, and how to save the draft at once when a signal comes. */
+interface Stop {
+  by: StopSignal | null;
+  flush: () => void;
+}
 
 /**
  * The terminal side of a drill: choose, brief, run the steps and follow-ups in the notes editor
@@ -51,18 +64,21 @@ export async function runDrill(
   bankDirs: readonly string[],
   chosen: BankQuestion | undefined,
   options: DrillOptions,
-  clock: Clock = systemClock,
+  deps: DrillDeps = {},
 ): Promise<number> {
-  // SIGTERM and SIGHUP close the prompt through its abort signal, like Ctrl-C: the terminal is
-  // restored (cursor, raw mode) and the draft flushed before the process ends.
+  // A signal closes the prompt through its abort signal, like Ctrl-C: the terminal is restored
+  // (cursor, raw mode) before the process ends. The draft is flushed first, in the handler, for a
+  // closed terminal can make what follows fail.
   const controller = new AbortController();
-  const stop: { by: 'SIGTERM' | 'SIGHUP' | null } = { by: null };
-  const stopListening = ctx.signals?.subscribe((signal) => {
+  const stop: Stop = { by: null, flush: () => {} };
+  const stopListening = (deps.stops ?? ctx.signals)?.subscribe((signal) => {
     stop.by = signal;
+    stop.flush();
     controller.abort(signal);
   });
+  const prompts = { ...terminalOf(ctx), signal: controller.signal };
   try {
-    return await drill(ctx, bank, bankDirs, chosen, options, clock, { ...terminalOf(ctx), signal: controller.signal }, stop);
+    return await drill(ctx, bank, bankDirs, chosen, options, deps, prompts, stop);
   } finally {
     stopListening?.();
   }
@@ -76,13 +92,25 @@ async function drill(
   bankDirs: readonly string[],
   chosen: BankQuestion | undefined,
   options: DrillOptions,
-  clock: Clock,
+  deps: DrillDeps,
   prompts: Prompts,
-  stop: { by: 'SIGTERM' | 'SIGHUP' | null },
+  stop: Stop,
 ): Promise<number> {
+  const clock = deps.clock ?? systemClock;
   const home = dataDir(ctx.env, ctx.cwd);
-  const drafts = createDraftStore<DrillState>(home);
+  const drafts = deps.drafts ?? createDraftStore<DrillState>(home);
   const history = createHistoryStore<HistoryRecord>(home);
+  const stopped = () => (stop.by ? STOP_EXIT[stop.by] : STOP_EXIT.SIGINT);
+
+  // Said before the clock starts, so the candidate can fix MLSD_HOME first or go on knowingly.
+  const unwritable = await drafts.checkWritable().then(
+    () => null,
+    (error: unknown) => writeFailure(error),
+  );
+  if (unwritable !== null) {
+    const folder = displayPath(drafts.folder, ctx.cwd);
+    warn(ctx, `drafts cannot be saved in ${folder} (${unwritable}): your notes stay in memory, and at the end you choose a file for them`);
+  }
 
   let state: DrillState;
   let draftId: string;
@@ -108,7 +136,7 @@ async function drill(
   } catch (error) {
     if (isPromptExit(error)) {
       if (stop.by !== 'SIGHUP') println(ctx.stdout, 'Cancelled: no drill was started.');
-      return stop.by ? SIGNAL_EXIT[stop.by] : INTERRUPTED;
+      return stopped();
     }
     throw error;
   }
@@ -122,6 +150,7 @@ async function drill(
       saveError = writeFailure(error);
     }
   }, () => clock.now());
+  stop.flush = draft.flush;
   draft.write(state, { type: 'start', now: clock.now() });
   const matcher = new MatcherCache().get(entry);
   const guiding = (step: StepId) => entry.question.guiding[step] ?? getStep(step).guiding;
@@ -131,14 +160,21 @@ async function drill(
     if (options.editor) await runInEditor(session, clock, prompts);
     else {
       const size = () => ({ rows: ctx.stdout.rows ?? 24, columns: ctx.stdout.columns ?? 80 });
-      await notesEditor({ session, now: () => clock.now(), color: ctx.color, size }, prompts);
+      const notice = () => (saveError === null ? null : `Not saved to disk (${saveError}): your notes are kept in memory until the end.`);
+      await notesEditor({ session, now: () => clock.now(), color: ctx.color, size, notice }, prompts);
     }
   } catch (error) {
     draft.flush();
     if (!isPromptExit(error)) throw error;
-    if (saveError) printUnsaved(ctx, session.current, `could not save the draft (${saveError})`);
-    else if (stop.by !== 'SIGHUP') println(ctx.stdout, `\nStopped. Every line is in the draft: continue with ${ctx.color.bold('mlsd drill --resume')}`);
-    return stop.by ? SIGNAL_EXIT[stop.by] : INTERRUPTED;
+    if (saveError === null) {
+      if (stop.by !== 'SIGHUP') println(ctx.stdout, `\nStopped. Every line is in the draft: continue with ${ctx.color.bold('mlsd drill --resume')}`);
+      return stopped();
+    }
+    // Even after SIGHUP: a `kill -HUP` leaves the terminal, and then the screen is the only copy.
+    printUnsaved(ctx, session.current, `could not save the draft (${saveError})`);
+    // After a Ctrl-C key the terminal is still ours to ask; after a signal the process must end.
+    if (stop.by === null) await offerAnotherFile(ctx, renderDrillNotes(session.current, options.candidate), draftId, prompts);
+    return stopped();
   }
 
   draft.flush();
@@ -159,15 +195,27 @@ async function drill(
   println(ctx.stdout, renderFile(grade, { color: ctx.color, verbose: false }));
   println(ctx.stdout, `\n${ctx.color.bold('Pacing')}`);
   println(ctx.stdout, renderPacing(finished, ctx.color));
+  let savedTo = target;
   if (saved !== null) {
-    // The draft stays, so --resume can still finish and save this drill.
     printUnsaved(ctx, finished, `could not write ${shown}: ${saved}`);
-    return 2;
+    const other = await offerAnotherFile(ctx, notes, draftId, prompts);
+    if (other === null) {
+      // The draft stays (when it could be saved), so --resume can still finish and save this drill.
+      if (saveError === null) println(ctx.stdout, `The draft is kept: ${ctx.color.bold('mlsd drill --resume')} saves it later.`);
+      return stop.by ? stopped() : 2;
+    }
+    savedTo = other;
   }
-  const record = attemptRecord(finished, { ...grade, path: target }, randomUUID());
-  if (record) await history.append(record);
-  await drafts.remove(draftId);
-  println(ctx.stdout, `\nNotes saved to ${ctx.color.bold(shown)}; grade them again with: mlsd grade ${shown} --verbose`);
+  const savedShown = displayPath(savedTo, ctx.cwd);
+  const record = attemptRecord(finished, { ...grade, path: savedTo }, randomUUID());
+  if (record) {
+    await history.append(record).catch((error: unknown) => {
+      warn(ctx, `this attempt is not in the history: could not write ${displayPath(join(home, 'history.jsonl'), ctx.cwd)} (${writeFailure(error)})`);
+    });
+  }
+  // A draft that could never be saved may not be removable either; the notes are safe elsewhere.
+  await drafts.remove(draftId).catch(() => {});
+  println(ctx.stdout, `\nNotes saved to ${ctx.color.bold(savedShown)}; grade them again with: mlsd grade ${savedShown} --verbose`);
   const reference = { answer: await readExample(bankDirs, entry.question.id), architecture: architectureOf(bank, entry) };
   println(ctx.stdout, `\n${renderReference(reference, ctx.color)}`);
   return 0;
@@ -256,6 +304,26 @@ function terminalOf(ctx: Context): { input: NodeJS.ReadableStream; output: NodeJ
 function printUnsaved(ctx: Context, state: DrillState, what: string): void {
   println(ctx.stderr, ctx.errorColor.red(`mlsd: ${what}. Your notes follow, so nothing is lost:`));
   ctx.stdout.write(renderDrillNotes(state));
+}
+
+function warn(ctx: Context, text: string): void {
+  println(ctx.stderr, ctx.errorColor.yellow(`warning: ${text}`));
+}
+
+/** Asks for another file for notes the data folder would not take: its path, or null when none was written. */
+async function offerAnotherFile(ctx: Context, notes: string, draftId: string, prompts: Prompts): Promise<string | null> {
+  const io = {
+    cwd: ctx.cwd,
+    ask: (suggested: string) => input({ message: 'Save the notes to another file (Ctrl-C to skip):', default: suggested }, prompts),
+    write: writeFileAtomic,
+    say: (line: string) => println(ctx.stderr, ctx.errorColor.red(line)),
+  };
+  try {
+    return await saveElsewhere(notes, `./mlsd-notes-${draftId}.md`, io);
+  } catch (error) {
+    if (isPromptExit(error)) return null;
+    throw error;
+  }
 }
 
 function isPromptExit(error: unknown): boolean {

@@ -26,6 +26,8 @@ export interface NotesEditorConfig {
   maxLinesShown?: number;
   /** The terminal's size: the screen is fitted to it, so a redraw never scrolls. */
   size?: () => { rows: number; columns: number };
+  /** A warning shown above the input while it returns one, such as "the draft is not being saved". */
+  notice?: () => string | null;
 }
 
 /** An earlier line of the step being edited; the title pins it to the step it came from. */
@@ -52,7 +54,7 @@ interface EditorState {
 /** Readline owns the line being typed; inquirer's type omits `cursor`, a plain field of Node's Interface. */
 interface LineEditor {
   line: string;
-  on: (event: string, listener: (...args: unknown[]) => void) => void;
+  on: (event: string, listener: (...args: unknown[]) => void) => unknown;
   removeListener: (event: string, listener: (...args: unknown[]) => void) => void;
 }
 
@@ -111,6 +113,13 @@ export const notesEditor = createPrompt<void, NotesEditorConfig>((config, done) 
       redraw();
     };
     rl.on('close', onClose);
+    // A terminal that went away (closed window, hung-up ssh) fails readline's setRawMode with EIO
+    // as the prompt closes, which may be after this effect is cleaned up; unheard, that error
+    // crashes the process before the draft is flushed. So this listener stays, and it only marks
+    // the prompt closed: the next render, if there is one, ends it like Ctrl-D.
+    rl.on('error', () => {
+      state.closed = true;
+    });
     return () => {
       clearInterval(timer);
       rl.removeListener('close', onClose);
@@ -130,8 +139,12 @@ export const notesEditor = createPrompt<void, NotesEditorConfig>((config, done) 
 
   if (state.closed && !state.finished) throw new ExitPromptError('User closed the input with Ctrl-D');
   if (state.finished) return color.dim(DONE_SUMMARY);
-  return renderScreen(session.view(now()), state, color, maxLinesShown, config.size?.());
+  return renderScreen(withNotice(session.view(now()), config.notice?.() ?? null), state, color, maxLinesShown, config.size?.());
 });
+
+function withNotice(view: DrillView, notice: string | null): DrillView {
+  return notice === null ? view : { ...view, messages: [...view.messages, { kind: 'error', text: notice }] };
+}
 
 function handleKey(state: EditorState, key: KeypressEvent, rl: LineEditor, config: NotesEditorConfig): void {
   const { session, now } = config;

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
@@ -123,6 +124,62 @@ describe('draft store', () => {
   it('rejects a savedAt that is not a time', async () => {
     const store = createDraftStore<Draft>(temp());
     await expect(store.save('ok-id', draft(1), Number.NaN)).rejects.toThrow(/savedAt/);
+  });
+});
+
+describe('a data folder that cannot be written', () => {
+  // Below a regular file nothing can be made, whoever runs the test; a chmod would not stop root.
+  const underAFile = () => {
+    const file = join(temp(), 'a-file');
+    writeFileSync(file, 'not a folder');
+    return join(file, 'mlsd');
+  };
+
+  it('checkWritable passes where drafts can be saved, and leaves nothing behind that list() would see', async () => {
+    const dir = temp();
+    const store = createDraftStore<Draft>(dir);
+    await expect(store.checkWritable()).resolves.toBeUndefined();
+    expect(store.folder).toBe(join(dir, 'drafts'));
+    expect(readdirSync(join(dir, 'drafts'))).toEqual([]);
+    expect(await store.list()).toEqual({ drafts: [], warnings: [] });
+  });
+
+  it('checkWritable throws the error a save would throw', async () => {
+    const store = createDraftStore<Draft>(underAFile());
+    const save = store.save('a-draft', draft(1), 1_000).catch((error: NodeJS.ErrnoException) => error.code);
+    const check = store.checkWritable().catch((error: NodeJS.ErrnoException) => error.code);
+    expect(await save).toBe('ENOTDIR');
+    expect(await check).toBe('ENOTDIR');
+    expect(() => store.saveSync('a-draft', draft(1), 1_000)).toThrow(expect.objectContaining({ code: 'ENOTDIR' }));
+  });
+
+  // A read-only tmpfs in a mount namespace of the child's own: nothing is mounted for anyone else.
+  const canMount = spawnSync('unshare', ['-rm', 'sh', '-c', 'mount -t tmpfs -o size=64k tmpfs "$0"', temp()]).status === 0;
+
+  it.skipIf(!canMount)('names a read-only file system as such, where recursive mkdir alone says ENOENT', () => {
+    const code = `
+      const { createDraftStore } = await import(process.env.STORE);
+      const store = createDraftStore(process.env.HOME_DIR);
+      const codeOf = async (act) => { try { await act(); return 'ok'; } catch (error) { return error.code; } };
+      console.log([
+        await codeOf(() => store.checkWritable()),
+        await codeOf(() => store.save('a-draft', {}, 1)),
+        await codeOf(() => store.saveSync('a-draft', {}, 1)),
+      ].join(' '));`;
+    const home = temp();
+    const store = new URL('../../dist/io/draft-store.js', import.meta.url).href;
+    const result = spawnSync('unshare', ['-rm', 'sh', '-c', 'mount -t tmpfs -o ro tmpfs "$0" && exec "$1" --input-type=module -e "$2"', home, process.execPath, code], {
+      encoding: 'utf8',
+      env: { ...process.env, STORE: store, HOME_DIR: home },
+    });
+    expect(result.stderr).toBe('');
+    expect(result.stdout.trim()).toBe('EROFS EROFS EROFS');
+  });
+
+  it('holds no drafts, rather than failing --resume with an internal error', async () => {
+    const store = createDraftStore<Draft>(underAFile());
+    expect(await store.list()).toEqual({ drafts: [], warnings: [] });
+    expect(await store.load('a-draft')).toBeUndefined();
   });
 });
 

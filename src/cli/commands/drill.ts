@@ -3,8 +3,9 @@ import { filterQuestions } from '../../core/question-filter.js';
 import { DIFFICULTIES, type Difficulty } from '../../core/difficulty.js';
 import { openBank, requireQuestion } from '../bank.js';
 import { collect } from '../options.js';
-import { println } from '../context.js';
+import { println, type SignalSource } from '../context.js';
 import { CliError, UsageError } from '../errors.js';
+import type { StopSource } from '../../tui/stop-signals.js';
 import type { DefineCommand } from './index.js';
 
 export interface DrillOptions {
@@ -40,8 +41,10 @@ export const defineDrill: DefineCommand = (program, ctx) =>
       `
 Inside a step, type your notes line by line (Enter adds a line, arrows edit, Up recalls earlier
 lines). Commands: /next, /back, /ask <question>, /hint, /pause, /resume, /help.
-Every line is saved to a draft at once: after Ctrl-C or a crash, "mlsd drill --resume" goes on.
-Drafts, saved notes and history live in the data folder (MLSD_HOME overrides it).
+Every line is saved to a draft at once: after Ctrl-C, a kill or a closed terminal, "mlsd drill
+--resume" goes on. Drafts, saved notes and history live in the data folder (MLSD_HOME overrides
+it); when it cannot be written, the drill says so at the start, keeps the notes in memory, and at
+the end prints them and asks for another file.
 
 Examples:
   $ mlsd drill video-recommendation
@@ -72,8 +75,27 @@ Examples:
         if (pool.length === 0) throw new UsageError('no question matches --tag/--difficulty');
         entry = pool[Math.floor(Math.random() * pool.length)];
       }
-      ctx.exitCode = await runDrill(ctx, bank, dirs, entry, options);
+      ctx.exitCode = await runDrill(ctx, bank, dirs, entry, options, { stops: ctx.signals && withInterrupt(ctx.signals) });
     });
+
+/**
+ * The process's SIGTERM and SIGHUP (from main) and SIGINT. Ctrl-C in the drill is a key, but
+ * `kill -INT` is a signal, and with no listener of ours the prompt library re-raises it at once:
+ * Node dies with the terminal left without echo and the cursor hidden, and the last keys unsaved.
+ */
+function withInterrupt(signals: SignalSource): StopSource {
+  return {
+    subscribe(handler) {
+      const unsubscribe = signals.subscribe(handler);
+      const onInterrupt = () => handler('SIGINT');
+      process.on('SIGINT', onInterrupt);
+      return () => {
+        unsubscribe();
+        process.off('SIGINT', onInterrupt);
+      };
+    },
+  };
+}
 
 function parseMinutes(value: string): number {
   const minutes = Number(value);
