@@ -5,7 +5,11 @@
  * drill's prompts, the loader and its schema library, the scorer), so a start reads a few files
  * instead of a few hundred. Runs after tsc, which type-checks and writes dist/ for the scripts.
  */
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
+
+// Chunk names carry a hash of their content: clear the old ones so only this build's are left.
+rmSync('dist/bundle', { recursive: true, force: true });
 
 await build({
   entryPoints: { mlsd: 'src/cli/main.ts' },
@@ -18,13 +22,11 @@ await build({
   legalComments: 'none',
   chunkNames: '[name]-[hash]',
   logLevel: 'warning',
-  // Some dependencies are CommonJS: they call require() for Node's own modules and read __filename.
+  // Some dependencies are CommonJS: they call require() for Node's own modules.
   banner: {
     js: [
       "import { createRequire as __mlsdRequire } from 'node:module';",
-      "import { fileURLToPath as __mlsdPath } from 'node:url';",
       'const require = __mlsdRequire(import.meta.url);',
-      'const __filename = __mlsdPath(import.meta.url);',
     ].join(' '),
   },
 });

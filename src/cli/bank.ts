@@ -1,20 +1,35 @@
+import { join } from 'node:path';
 import type { Bank, BankQuestion } from '../core/bank.js';
 import { formatProblem } from '../core/problem.js';
 import { didYouMean } from '../core/suggest.js';
+import { bankCacheKey, readBankCache, writeBankCache } from '../io/bank-cache.js';
+import { bankDirs, findBankFiles } from '../io/bank-files.js';
 import type { LoadedBank } from '../io/bank-loader.js';
+import { cacheDir } from '../io/data-dir.js';
 import { println, type Context } from './context.js';
 import { EXIT, UsageError } from './errors.js';
+import { VERSION } from './version.js';
 
 /**
  * Loads the bank for a command that reads it. Problems are printed, one per line, and make the
- * command end with exit code 2; whatever loaded cleanly is still used. The loader (and the
- * schema library behind it) is imported here, on first use, so `--help` never pays for it.
+ * command end with exit code 2; whatever loaded cleanly is still used. A bank that loaded cleanly
+ * is cached (bank-cache.ts), and the YAML loader and schema library behind it are imported only
+ * when the cache misses, so most starts never pay for them. `fresh` always parses: for validate.
+ * MLSD_CACHE=0 turns the cache off.
  */
-export async function openBank(ctx: Context): Promise<LoadedBank> {
-  const { loadBank } = await import('../io/bank-loader.js');
-  const loaded = await loadBank(ctx.bankDirs, ctx.cwd);
+export async function openBank(ctx: Context, { fresh = false }: { fresh?: boolean } = {}): Promise<LoadedBank> {
+  const dirs = bankDirs(ctx.bankDirs, ctx.cwd);
+  const files = findBankFiles(dirs);
+  const useCache = !fresh && ctx.env.MLSD_CACHE !== '0';
+  const cachePath = join(cacheDir(ctx.env, ctx.cwd), 'bank.json');
+  const stamp = useCache ? bankCacheKey(files, ctx.cwd, VERSION) : null;
+  const cached = stamp ? readBankCache(cachePath, stamp.key) : null;
+  if (cached) return { bank: cached, problems: [], dirs };
+  const { readBank } = await import('../io/bank-loader.js');
+  const loaded = await readBank(files, dirs, ctx.cwd);
   for (const problem of loaded.problems) println(ctx.stderr, ctx.errorColor.red(formatProblem(problem)));
   if (loaded.problems.length > 0) ctx.exitCode = EXIT.badInput;
+  else if (stamp?.settled) await writeBankCache(cachePath, stamp.key, loaded.bank);
   return loaded;
 }
 

@@ -2,6 +2,7 @@ import type { Antipattern } from './schema/antipattern.js';
 import type { Concept } from './schema/concept.js';
 import { QuestionSchema, type Question } from './schema/question.js';
 import { RubricSchema, type Rubric } from './schema/rubric.js';
+import { assembleQuestion } from './bank-assembly.js';
 import { parseYamlFile, type Located, type Problem } from './yaml-file.js';
 
 /** A file's text and the name it is reported under. */
@@ -24,9 +25,15 @@ export interface BankQuestion {
   antipatterns: Antipattern[];
 }
 
+/** A rubric pack and the file it came from. */
+export interface RubricPack {
+  value: Rubric;
+  file: string;
+}
+
 export interface Bank {
   questions: BankQuestion[];
-  rubrics: Map<string, Located<Rubric>>;
+  rubrics: Map<string, RubricPack>;
 }
 
 export interface BankInput {
@@ -92,12 +99,7 @@ export function buildBank(input: BankInput): { bank: Bank; problems: Problem[] }
     problems.push(...own);
     if (own.length > 0) continue;
     seen.set(question.id, located.file);
-    questions.push({
-      question,
-      file: located.file,
-      items: parts.flatMap((part) => part.concepts.map((concept) => ({ ...concept, source: part.source }))),
-      antipatterns: question.rubrics.flatMap((name) => rubrics.get(name)!.value.antipatterns),
-    });
+    questions.push(assembleQuestion(question, located.file, rubrics));
   }
   questions.sort((a, b) => a.question.id.localeCompare(b.question.id));
   return { bank: { questions, rubrics }, problems };
@@ -152,17 +154,4 @@ function unknownRubric(name: string, known: string[]): string {
 
 function at(located: Located<unknown>, path: readonly PropertyKey[], message: string): Problem {
   return { file: located.file, ...located.locate(path), message };
-}
-
-export function findQuestion(bank: Bank, id: string): BankQuestion | undefined {
-  return bank.questions.find((entry) => entry.question.id === id);
-}
-
-/** The reference architecture of a question's problem family: that of its first pack that draws one. */
-export function architectureOf(bank: Bank, entry: BankQuestion): { title: string; diagram: string } | undefined {
-  for (const name of entry.question.rubrics) {
-    const architecture = bank.rubrics.get(name)?.value.architecture;
-    if (architecture) return architecture;
-  }
-  return undefined;
 }

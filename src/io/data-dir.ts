@@ -10,3 +10,10 @@ export function dataDir(env: Readonly<Record<string, string | undefined>>, cwd =
   if (home !== undefined && home !== '') return resolve(cwd, home);
   return envPaths('mlsd', { suffix: '' }).data;
 }
+
+/** The folder for what can be rebuilt at any time (the built bank): `cache` below MLSD_HOME when set, else the platform's user cache folder. */
+export function cacheDir(env: Readonly<Record<string, string | undefined>>, cwd = process.cwd()): string {
+  const home = env.MLSD_HOME;
+  if (home !== undefined && home !== '') return resolve(cwd, home, 'cache');
+  return envPaths('mlsd', { suffix: '' }).cache;
+}

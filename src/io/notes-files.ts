@@ -2,7 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import type { Problem } from '../core/yaml-file.js';
-import { displayPath } from './bank-loader.js';
+import { displayPath } from './bank-files.js';
 
 export interface NotesPaths {
   /** Absolute paths of the notes files to grade, in a stable order, without repeats. */

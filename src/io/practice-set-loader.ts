@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { PracticeSetSchema, type PracticeSet } from '../core/schema/practice-set.js';
 import { parseYamlFile, type Problem } from '../core/yaml-file.js';
-import { displayPath } from './bank-loader.js';
+import { displayPath } from './bank-files.js';
 
 export interface LoadedSet {
   set: PracticeSet;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { architectureOf } from '../../src/core/bank.js';
+import { architectureOf } from '../../src/core/bank-assembly.js';
 import { bank } from '../helpers/bank.js';
 
 /** The ten case studies of the standard curriculum and the other rounds the bank must cover. */

@@ -3,7 +3,7 @@ import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { findQuestion } from '../../src/core/bank.js';
+import { findQuestion } from '../../src/core/bank-assembly.js';
 import { answerQuestion, NO_DATA_ANSWER } from '../../src/core/drill/interviewer.js';
 import { loadBank } from '../../src/io/bank-loader.js';
 import { FRAMEWORK } from '../../src/core/framework.js';

@@ -50,7 +50,7 @@ Examples:
     .action(async (paths: string[], options: GradeOptions) => {
       const [{ gradeNotesText, MatcherCache }, { displayPath }, { findNotesFiles, readNotesFile }, { loadPracticeSet }] = await Promise.all([
         import('../../core/grading/grade-notes.js'),
-        import('../../io/bank-loader.js'),
+        import('../../io/bank-files.js'),
         import('../../io/notes-files.js'),
         import('../../io/practice-set-loader.js'),
       ]);

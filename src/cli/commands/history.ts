@@ -39,7 +39,7 @@ Examples:
       if (options.export && options.import) throw new UsageError('give --export or --import, not both');
       const [{ checkHistoryRecord, newRecords }, { displayPath }, { parseHistory }, { renderHistory }, { historyStore, readHistory }] = await Promise.all([
         import('../../core/progress/record.js'),
-        import('../../io/bank-loader.js'),
+        import('../../io/bank-files.js'),
         import('../../io/history-store.js'),
         import('../../report/progress.js'),
         import('../history.js'),

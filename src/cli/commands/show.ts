@@ -44,6 +44,6 @@ Examples:
 
 /** The strong example answer and the family's architecture, loaded only when asked for. */
 async function referenceOf(bank: Bank, dirs: readonly string[], entry: BankQuestion) {
-  const [{ architectureOf }, { readExample }] = await Promise.all([import('../../core/bank.js'), import('../../io/bank-loader.js')]);
+  const [{ architectureOf }, { readExample }] = await Promise.all([import('../../core/bank-assembly.js'), import('../../io/bank-files.js')]);
   return { answer: await readExample(dirs, entry.question.id), architecture: architectureOf(bank, entry) };
 }

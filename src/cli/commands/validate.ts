@@ -28,9 +28,9 @@ Examples:
     )
     .option('--report', 'also print, per question, its checklist items per step, aliases and example scores')
     .action(async (paths: string[], options: { report?: boolean }) => {
-      const [{ runSelfTests }, { loadExamples }] = await Promise.all([import('../../core/self-test.js'), import('../../io/bank-loader.js')]);
+      const [{ runSelfTests }, { loadExamples }] = await Promise.all([import('../../core/self-test.js'), import('../../io/bank-files.js')]);
       ctx.bankDirs = [...ctx.bankDirs, ...paths];
-      const { bank, dirs } = await openBank(ctx);
+      const { bank, dirs } = await openBank(ctx, { fresh: true });
       const examples = await loadExamples(dirs, ctx.cwd);
       const { problems, report } = runSelfTests(bank, examples);
       if (options.report) {

@@ -1,4 +1,5 @@
-import { findQuestion, type Bank, type BankQuestion } from '../bank.js';
+import { findQuestion } from '../bank-assembly.js';
+import type { Bank, BankQuestion } from '../bank.js';
 import { frontMatterLine, parseNotes } from '../notes/parse-notes.js';
 import { compileMatcher, type Matcher } from '../scoring/matcher.js';
 import { scoreNotes } from '../scoring/score.js';

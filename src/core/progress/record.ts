@@ -1,11 +1,21 @@
-import { z } from 'zod';
+// zod/mini: the same library in its functional form, a fraction of the size, because commands
+// that only read the history (list, next, stats) should not load the whole schema library.
+import * as z from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
 import { STEP_IDS, type StepId } from '../framework.js';
 import type { FileGrade } from '../grading/grade-report.js';
 
-/** Seconds used and budgeted in one step of a drill. */
-const Timing = z.strictObject({ used: z.number().nonnegative(), budget: z.number().nonnegative() });
+// zod/mini leaves messages to the caller: the English ones, as the rest of mlsd prints them.
+z.config(en());
 
-const StepScores = z.partialRecord(z.enum(STEP_IDS), z.number().min(0).max(100));
+const nonnegative = () => z.number().check(z.nonnegative());
+
+/** Seconds used and budgeted in one step of a drill. */
+const Timing = z.strictObject({ used: nonnegative(), budget: nonnegative() });
+
+const Score = () => z.number().check(z.minimum(0), z.maximum(100));
+
+const StepScores = z.partialRecord(z.enum(STEP_IDS), Score());
 
 /**
  * One line of the history: a finished drill, or a file graded with `mlsd grade --record`. The id
@@ -13,19 +23,19 @@ const StepScores = z.partialRecord(z.enum(STEP_IDS), z.number().min(0).max(100))
  */
 export const HistoryRecordSchema = z.object({
   version: z.literal(1),
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   source: z.enum(['drill', 'grade']),
-  question: z.string().min(1),
+  question: z.string().check(z.minLength(1)),
   /** ISO 8601, when the attempt finished or the file was graded. */
   date: z.iso.datetime(),
-  score: z.number().min(0).max(100),
+  score: Score(),
   steps: StepScores,
   missed: z.array(z.string()),
-  timings: z.partialRecord(z.enum(STEP_IDS), Timing).optional(),
+  timings: z.optional(z.partialRecord(z.enum(STEP_IDS), Timing)),
   /** The notes file the record was made from. */
-  notes: z.string().optional(),
+  notes: z.optional(z.string()),
   /** Concepts whose hint the candidate asked for during a drill. */
-  hints: z.array(z.string()).optional(),
+  hints: z.optional(z.array(z.string())),
 });
 
 export type HistoryRecord = z.output<typeof HistoryRecordSchema>;

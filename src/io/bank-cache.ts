@@ -1,0 +1,59 @@
+import { readFileSync, statSync } from 'node:fs';
+import { assembleQuestion } from '../core/bank-assembly.js';
+import type { Bank, RubricPack } from '../core/bank.js';
+import type { Question } from '../core/schema/question.js';
+import type { BankFile } from './bank-files.js';
+
+/**
+ * The built bank kept between runs, so a start that reads it does not parse YAML or load the
+ * schema library. A cache is used only when its key matches: the same mlsd version, working
+ * folder and files, each with the same size, modification time and inode. Only a bank that
+ * loaded without a single problem is kept, so a hit never hides one.
+ */
+interface CacheFile {
+  key: string;
+  questions: { question: Question; file: string }[];
+  rubrics: [string, RubricPack][];
+}
+
+/**
+ * What a cache must match: any change to a bank file, its set of files, the version or `cwd`
+ * misses. File times are only as fine as the file system's clock tick, so a file changed in the
+ * last seconds could change again without its stamp changing: such a bank is not `settled`, and
+ * is not cached until it is.
+ */
+export function bankCacheKey(files: readonly BankFile[], cwd: string, version: string, now = Date.now()): { key: string; settled: boolean } {
+  let newest = 0n;
+  const stamps = files.map((file) => {
+    const info = statSync(file.path, { bigint: true, throwIfNoEntry: false });
+    if (info && info.mtimeNs > newest) newest = info.mtimeNs;
+    return [file.path, file.role, info ? `${info.size}:${info.mtimeNs}:${info.ino}` : 'missing'];
+  });
+  return { key: JSON.stringify([version, cwd, stamps]), settled: newest < BigInt(now - SETTLE_MS) * 1_000_000n };
+}
+
+const SETTLE_MS = 2000;
+
+/** The cached bank under `key`, or null when there is none, it is unreadable or stale. */
+export function readBankCache(path: string, key: string): Bank | null {
+  let cache: CacheFile;
+  try {
+    cache = JSON.parse(readFileSync(path, 'utf8')) as CacheFile;
+  } catch {
+    return null;
+  }
+  if (cache.key !== key) return null;
+  const rubrics = new Map(cache.rubrics);
+  return { questions: cache.questions.map((entry) => assembleQuestion(entry.question, entry.file, rubrics)), rubrics };
+}
+
+/** Keeps the bank for the next run; a folder that cannot be written only means no cache. */
+export async function writeBankCache(path: string, key: string, bank: Bank): Promise<void> {
+  const cache: CacheFile = {
+    key,
+    questions: bank.questions.map((entry) => ({ question: entry.question, file: entry.file })),
+    rubrics: [...bank.rubrics].map(([name, pack]) => [name, { value: pack.value, file: pack.file }]),
+  };
+  const { writeFileAtomic } = await import('./atomic-write.js');
+  await writeFileAtomic(path, JSON.stringify(cache)).catch(() => undefined);
+}
