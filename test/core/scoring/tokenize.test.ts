@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalize, phraseStems, stem, tokenize } from '../../../src/core/text/tokenize.js';
 
@@ -164,5 +165,41 @@ describe('positions', () => {
   it('returns no tokens for text without letters or digits', () => {
     expect(tokenize('')).toEqual([]);
     expect(tokenize('--- *** ###\n\n> |')).toEqual([]);
+  });
+});
+
+describe('the word splitter', () => {
+  /** The definition the hand-written scanner follows: a run of letters and marks, or of digits. */
+  const WORD = /[\p{L}\p{M}]+|\p{N}+/gu;
+  const LIST_MARKER = /^\s*(?:(?:[-*+>]|\d{1,2}[.)])\s+)+/;
+  const byDefinition = (text: string) => normalize(text).split('\n').flatMap((line) => line.replace(LIST_MARKER, '').match(WORD) ?? []);
+  const pieces = ['a', 'Zé', 'x\u0301', '9', '٣', '²', ' ', '-', '\u{1d400}', '\u{1f600}', '\ud800', '\udc00', "'", '’', 'n\'t', '->', '\n', '- ', '1. ', 'ﬁ', 'ǅ', '_', '@'];
+
+  it('splits every text as the regular expression of its definition does', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ unit: 'binary', maxLength: 6 })), { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        expect(raws(text)).toEqual(byDefinition(text));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it.each([
+    ['a lone high surrogate between letters', 'ab\ud800cd', ['ab', 'cd']],
+    ['a letter outside the Basic Multilingual Plane', 'x\u{10400}y', ['x\u{10400}y']],
+    ['Arabic-Indic digits next to letters', 'p٣٣ms', ['p', '٣٣', 'ms']],
+  ])('%s', (_, text, words) => {
+    expect(raws(text)).toEqual(words);
+  });
+
+  it('marks a digit run as a quantity only when it stands apart', () => {
+    expect(tokenize('200 ms p99 @10').map((token) => [token.raw, token.numeric])).toEqual([
+      ['200', true],
+      ['ms', false],
+      ['p', false],
+      ['99', false],
+      ['10', true],
+    ]);
   });
 });
