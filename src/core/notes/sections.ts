@@ -41,6 +41,19 @@ const HEADING_ALIASES = FRAMEWORK.flatMap((step) =>
  * nothing more specific is there ("Monitoring metrics" is monitoring).
  */
 export function stepOfHeading(text: string): StepId | null {
+  let step = headingSteps.get(text);
+  if (step === undefined) {
+    step = readHeading(text);
+    if (headingSteps.size > 10_000) headingSteps.clear();
+    headingSteps.set(text, step);
+  }
+  return step;
+}
+
+/** Headings repeat from one notes file to the next ("## 4. Model"): each is read once. */
+const headingSteps = new Map<string, StepId | null>();
+
+function readHeading(text: string): StepId | null {
   const parts = text.split(/\s(?:&|\+|and|of)\s|[,;:()[\]|]/i);
   for (const part of parts) {
     const stems = phraseStems(part);

@@ -148,7 +148,7 @@ function readSegment(tokens: readonly Token[], from: number, to: number, covered
   const hyphenated = (index: number) => tokens[index]!.gap === '-' || tokens[index + 1]?.gap === '-';
   for (let index = from; index < to; index++) {
     const token = tokens[index]!;
-    const word = token.raw.toLowerCase();
+    const word = token.lower;
     if (CLAUSE.has(word) && !hyphenated(index) && !covered.has(index)) roles.push('link');
     else if (isMeaningful(token)) roles.push('word');
     else roles.push(GLUE.has(word) || covered.has(index) ? 'glue' : 'gap');
@@ -164,7 +164,7 @@ function readSegment(tokens: readonly Token[], from: number, to: number, covered
     const token = tokens[index]!;
     const free = !covered.has(index);
     if (free && (token.numeric || COMPARISON.test(token.gap) || (isConnectiveAt(tokens, index) && !hyphenated(index)))) signal = true;
-    if (free && CADENCE.has(token.raw.toLowerCase()) && roles[offset - 1] !== 'word' && roles[offset + 1] !== 'word') signal = true;
+    if (free && CADENCE.has(token.lower) && roles[offset - 1] !== 'word' && roles[offset + 1] !== 'word') signal = true;
     if (offset > 0 && token.gap.includes(':') && roles.slice(offset).includes('word')) label = true;
     if (role === 'link') linked = true;
     if (role === 'word') {
@@ -186,7 +186,7 @@ const DETERMINERS = new Set(['a', 'an', 'the', 'it', 'its', 'them', 'this', 'the
 function isImperative(tokens: readonly Token[], from: number, to: number, covered: ReadonlySet<number>, isMeaningful: (token: Token) => boolean): boolean {
   const verb = tokens[from]!;
   const next = tokens[from + 1];
-  if (!next || from + 1 >= to || !DETERMINERS.has(next.raw.toLowerCase()) || VAGUE.has(verb.stem) || next.gap !== ' ') return false;
+  if (!next || from + 1 >= to || !DETERMINERS.has(next.lower) || VAGUE.has(verb.stem) || next.gap !== ' ') return false;
   for (let index = from + 2; index < to; index++) if (!covered.has(index) && isMeaningful(tokens[index]!)) return true;
   return false;
 }
@@ -205,8 +205,8 @@ export function frameOf(tokens: readonly Token[], from: number, to: number, cove
   for (let index = from; index < to; index++) {
     const token = tokens[index]!;
     if (!covered.has(index) && (token.numeric || COMPARISON.test(token.gap) || isConnectiveAt(tokens, index))) return null;
-    if (index > from && token.gap.includes(':')) return `${tokens.slice(from, index).map((word) => word.raw.toLowerCase()).join(' ')} : _`;
-    const word = token.raw.toLowerCase();
+    if (index > from && token.gap.includes(':')) return `${tokens.slice(from, index).map((word) => word.lower).join(' ')} : _`;
+    const word = token.lower;
     const content = covered.has(index) || (!token.filler && !STOPWORDS.has(token.stem) && !CLAUSE.has(word));
     if (content) {
       if (parts[parts.length - 1] !== '_') parts.push('_');

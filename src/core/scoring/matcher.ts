@@ -87,39 +87,61 @@ export function compilePhrases(lists: readonly (readonly string[])[]): PhraseMat
  */
 export function findMentions(matcher: PhraseMatcher, tokens: readonly Token[]): Mention[] {
   const content: number[] = [];
+  const keys: (readonly string[])[] = [];
   tokens.forEach((token, index) => {
-    if (!token.filler) content.push(index);
+    if (token.filler) return;
+    content.push(index);
+    keys.push(tokenKeys(token));
   });
+  const walk: Walk = { tokens, content, keys, found: new Map(), start: 0, line: 0 };
   const mentions: Mention[] = [];
   for (let k = 0; k < content.length; k++) {
-    const found = new Map<number, Mention>();
-    const line = tokens[content[k]!]!.line;
-    const walk = (node: TrieNode, at: number): void => {
-      for (const end of node.ends) {
-        const previous = found.get(end.item);
-        const last = content[at - 1]!;
-        if (!previous || last > previous.end) {
-          found.set(end.item, { item: end.item, alias: end.alias, line, start: content[k]!, end: last });
-        }
-      }
-      if (at >= content.length) return;
-      const token = tokens[content[at]!]!;
-      if (token.line !== line) return;
-      for (const key of tokenKeys(token)) {
-        const child = node.next.get(key);
-        if (child) walk(child, at + 1);
-      }
-      const any = node.next.get(WILDCARD);
-      if (any) walk(any, at + 1);
-    };
-    walk(matcher.root, k);
-    mentions.push(...found.values());
+    walk.start = k;
+    walk.line = tokens[content[k]!]!.line;
+    walkFrom(walk, matcher.root, k);
+    if (walk.found.size === 0) continue;
+    mentions.push(...walk.found.values());
+    walk.found.clear();
   }
   return mentions;
 }
 
-function tokenKeys(token: Token): string[] {
-  const keys = [token.stem, `=${token.raw}`];
-  if (/^[A-Z]{2,5}s$/.test(token.raw)) keys.push(`=${token.raw.slice(0, -1)}`);
-  return keys;
+/** The state of the walk from one word: the content words, their keys, and the longest mention per item so far. */
+interface Walk {
+  tokens: readonly Token[];
+  content: readonly number[];
+  keys: readonly (readonly string[])[];
+  found: Map<number, Mention>;
+  start: number;
+  line: number;
 }
+
+function walkFrom(walk: Walk, node: TrieNode, at: number): void {
+  const { content, found } = walk;
+  for (const end of node.ends) {
+    const previous = found.get(end.item);
+    const last = content[at - 1]!;
+    if (!previous || last > previous.end) found.set(end.item, { item: end.item, alias: end.alias, line: walk.line, start: content[walk.start]!, end: last });
+  }
+  if (at >= content.length || node.next.size === 0) return;
+  if (walk.tokens[content[at]!]!.line !== walk.line) return;
+  for (const key of walk.keys[at]!) {
+    const child = node.next.get(key);
+    if (child) walkFrom(walk, child, at + 1);
+  }
+  const any = node.next.get(WILDCARD);
+  if (any) walkFrom(walk, any, at + 1);
+}
+
+/**
+ * The keys a word of the notes matches: its stem; and, for a word of two to five capitals, the
+ * word itself (acronym keys, see aliasKey), or for such a word with a plural "s", the word
+ * without it. Words are runs of letters or of digits, so no other word can match an acronym key.
+ */
+function tokenKeys(token: Token): string[] {
+  const raw = token.raw;
+  if (raw.length < 2 || raw.length > 6 || !ACRONYM_OR_PLURAL.test(raw)) return [token.stem];
+  return raw.endsWith('s') ? [token.stem, `=${raw.slice(0, -1)}`] : [token.stem, `=${raw}`];
+}
+
+const ACRONYM_OR_PLURAL = /^[A-Z]{2,5}s?$/;

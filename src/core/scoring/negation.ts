@@ -42,7 +42,7 @@ export function isNegated(tokens: readonly Token[], start: number, end: number, 
     seen++;
     if (covered.has(index)) continue;
     const after = tokens[index + 1];
-    const undone = after !== undefined && UNDOERS.has(after.raw.toLowerCase());
+    const undone = after !== undefined && UNDOERS.has(after.lower);
     if (mode === 'any') {
       if (NOT_CHOSEN.has(token.stem)) return true;
       if (NEGATORS.has(token.stem) && !undone) return true;

@@ -244,11 +244,11 @@ function describeLines(
     else ownByLine.set(token.line, [token.stem]);
   });
   const template = templateWords(ownByLine, info);
+  const headingStems = sections.map((section) => new Set(phraseStems(section.heading)));
   for (const [line, [from, to]] of lineRanges) {
-    const section = sections[info[line]!.section];
-    const headingStems = new Set(section ? phraseStems(section.heading) : []);
+    const headingWords = headingStems[info[line]!.section] ?? new Set<string>();
     const stems = tokens.slice(from, to).filter((token) => !token.filler).map((token) => token.stem);
-    info[line]!.echo = stems.length <= 3 && stems.every((word) => headingStems.has(word) || STEP_NAMES.has(word));
+    info[line]!.echo = stems.length <= 3 && stems.every((word) => headingWords.has(word) || STEP_NAMES.has(word));
   }
   const padded = templateLines(lineRanges, tokens, covered, info, notes.lines);
   for (const [, [from, to]] of paragraphRanges) {

@@ -8,6 +8,8 @@ import { stemmer } from 'stemmer';
 export interface Token {
   stem: string;
   raw: string;
+  /** `raw` in lower case, as word lists compare it. */
+  lower: string;
   /** 0-based index of the line within the text. */
   line: number;
   /** Sentence counter: increases at . ; ! ? : and line ends. */
@@ -128,6 +130,7 @@ export function tokenize(text: string, firstLine = 0): Token[] {
       tokens.push({
         stem: stem(lower),
         raw,
+        lower,
         line: firstLine + index,
         sentence,
         clause,
