@@ -26,6 +26,13 @@ describe('jsonReporter', () => {
     expect(parsed.summary).toEqual({ files: 4, passed: 1, failed: 2, errors: 1, missing: ['search-ranking'], minScore: 60, averageScore: 67, passedAll: false });
   });
 
+  it.each([
+    ['no files', { ...SAMPLE_REPORT, set: null, files: [], summary: { ...SAMPLE_REPORT.summary, files: 0 } }],
+    ['one file', { ...SAMPLE_REPORT, files: [FAILED], summary: { ...SAMPLE_REPORT.summary, files: 1 } }],
+  ])('written a file at a time, is still JSON.stringify of the whole report, with %s', (_, report) => {
+    expect(jsonReporter(report, OPTIONS).text).toBe(`${JSON.stringify(report, null, 2)}\n`);
+  });
+
   it('has no colour', () => {
     expect(jsonReporter(SAMPLE_REPORT, COLOR_OPTIONS).text).toBe(text);
   });

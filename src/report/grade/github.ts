@@ -1,7 +1,7 @@
 import type { FileGrade } from '../../core/grading/grade-report.js';
 import { sanitize } from '../../core/text/sanitize.js';
-import { markdownReporter } from './markdown.js';
-import { formatCounts, requiredMisses, stepProblems, type Reporter } from './reporter.js';
+import { fileLater, markdownParts } from './markdown.js';
+import { formatCounts, requiredMisses, stepProblems, wholeReport, type Reporter, type ReportParts } from './reporter.js';
 
 type Properties = Record<string, string | number>;
 
@@ -10,12 +10,18 @@ type Properties = Record<string, string | number>;
  * gradable, a notice at each step's line most discounted as a list of terms, a warning per step
  * with required items missing, an error per missing answer, then a plain summary line. The Markdown report goes to the step summary.
  */
-export const githubReporter: Reporter = (report, options) => {
-  const lines = report.files.flatMap(annotateFile);
-  for (const question of report.summary.missing) lines.push(command('error', { title: 'mlsd' }, `no answer for ${question}`));
-  lines.push(`mlsd: ${formatCounts(report.summary)}`);
-  return { text: `${lines.join('\n')}\n`, stepSummary: markdownReporter(report, options).text };
+export const githubParts: ReportParts = {
+  start: () => '',
+  between: '',
+  file: (file, options) => ({ now: annotateFile(file).map((line) => `${line}\n`).join(''), later: fileLater(file, options) }),
+  end: (ending, options) => {
+    const lines = ending.summary.missing.map((question) => command('error', { title: 'mlsd' }, `no answer for ${question}`));
+    lines.push(`mlsd: ${formatCounts(ending.summary)}`);
+    return { text: `${lines.join('\n')}\n`, stepSummary: markdownParts.end(ending, options).text };
+  },
 };
+
+export const githubReporter: Reporter = wholeReport(githubParts);
 
 function annotateFile(file: FileGrade): string[] {
   const lines: string[] = [];

@@ -1,8 +1,9 @@
-import { githubReporter } from './github.js';
-import { jsonReporter } from './json.js';
-import { junitReporter } from './junit.js';
-import { markdownReporter } from './markdown.js';
-import { prettyReporter } from './pretty.js';
+import { githubParts, githubReporter } from './github.js';
+import { jsonParts, jsonReporter } from './json.js';
+import { junitParts, junitReporter } from './junit.js';
+import { markdownParts, markdownReporter } from './markdown.js';
+import { prettyParts, prettyReporter } from './pretty.js';
+import type { ReportParts } from './reporter.js';
 
 /** Every output format of `mlsd grade`, by the name `--reporter` takes. */
 export const REPORTERS = {
@@ -16,3 +17,12 @@ export const REPORTERS = {
 export type ReporterName = keyof typeof REPORTERS;
 
 export const REPORTER_NAMES = Object.keys(REPORTERS) as ReporterName[];
+
+/** The same formats in the parts `mlsd grade` streams, a file at a time. */
+export const REPORT_PARTS: Record<ReporterName, ReportParts> = {
+  pretty: prettyParts,
+  json: jsonParts,
+  junit: junitParts,
+  github: githubParts,
+  markdown: markdownParts,
+};

@@ -1,9 +1,9 @@
 import { getStep } from '../../core/framework.js';
-import type { FileGrade, GradeReport } from '../../core/grading/grade-report.js';
+import type { FileGrade } from '../../core/grading/grade-report.js';
 import type { StepResult } from '../../core/scoring/result.js';
 import { sanitize } from '../../core/text/sanitize.js';
 import { formatProblem } from '../../core/problem.js';
-import { stepName, stepProblems, type Reporter } from './reporter.js';
+import { addTally, stepName, stepProblems, wholeReport, type Reporter, type ReportParts, type Tally } from './reporter.js';
 
 interface Outcome {
   message: string;
@@ -24,20 +24,28 @@ interface TestSuite {
 
 /**
  * JUnit XML: one testsuite per notes file, with an `overall` testcase and one per step, and one
- * testsuite per question of the set that has no answer.
+ * testsuite per question of the set that has no answer. The opening tag counts every case, so
+ * each file's suite is kept until the end.
  */
-export const junitReporter: Reporter = (report) => ({ text: renderSuites(buildSuites(report)) });
-
-function buildSuites(report: GradeReport): TestSuite[] {
-  const suites = report.files.map((file): TestSuite => ({ name: file.path, cases: [overallCase(file), ...file.steps.map((step) => stepCase(file, step))] }));
-  for (const question of report.summary.missing) {
-    suites.push({
+export const junitParts: ReportParts = {
+  start: () => '',
+  between: '',
+  file: (file) => {
+    const suite: TestSuite = { name: file.path, cases: [overallCase(file), ...file.steps.map((step) => stepCase(file, step))] };
+    return { now: '', later: [renderSuite(suite)], tally: tallyOf(suite.cases) };
+  },
+  end: ({ summary, later, tally }) => {
+    const missing = summary.missing.map((question): TestSuite => ({
       name: question,
       cases: [{ name: 'answer missing', classname: question, failure: { message: `no answer for ${question}`, body: '' } }],
-    });
-  }
-  return suites;
-}
+    }));
+    const total = missing.reduce((sum, suite) => addTally(sum, tallyOf(suite.cases)), tally);
+    const lines = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="mlsd"${countAttributes(total)}>`, ...later.flat(), ...missing.map(renderSuite), '</testsuites>'];
+    return { text: `${lines.join('\n')}\n` };
+  },
+};
+
+export const junitReporter: Reporter = wholeReport(junitParts);
 
 function overallCase(file: FileGrade): TestCase {
   const testCase: TestCase = { name: 'overall', classname: file.path };
@@ -67,25 +75,19 @@ function describeStep(step: StepResult): string {
   return lines.join('\n');
 }
 
-function renderSuites(suites: readonly TestSuite[]): string {
-  const all = suites.flatMap((suite) => suite.cases);
-  const lines = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="mlsd"${countAttributes(all)}>`,
-  ];
-  for (const suite of suites) {
-    lines.push(`  <testsuite name="${escapeXml(suite.name)}"${countAttributes(suite.cases)}>`);
-    for (const testCase of suite.cases) lines.push(...renderCase(testCase));
-    lines.push('  </testsuite>');
-  }
-  lines.push('</testsuites>');
-  return `${lines.join('\n')}\n`;
+function renderSuite(suite: TestSuite): string {
+  const lines = [`  <testsuite name="${escapeXml(suite.name)}"${countAttributes(tallyOf(suite.cases))}>`];
+  for (const testCase of suite.cases) lines.push(...renderCase(testCase));
+  lines.push('  </testsuite>');
+  return lines.join('\n');
 }
 
-function countAttributes(cases: readonly TestCase[]): string {
-  const failures = cases.filter((testCase) => testCase.failure).length;
-  const errors = cases.filter((testCase) => testCase.error).length;
-  return ` tests="${cases.length}" failures="${failures}" errors="${errors}"`;
+function tallyOf(cases: readonly TestCase[]): Tally {
+  return { tests: cases.length, failures: cases.filter((testCase) => testCase.failure).length, errors: cases.filter((testCase) => testCase.error).length };
+}
+
+function countAttributes({ tests, failures, errors }: Tally): string {
+  return ` tests="${tests}" failures="${failures}" errors="${errors}"`;
 }
 
 function renderCase(testCase: TestCase): string[] {

@@ -1,40 +1,45 @@
-import type { FileGrade, GradeReport } from '../../core/grading/grade-report.js';
+import type { FileGrade, GradeSummary } from '../../core/grading/grade-report.js';
 import type { StepResult } from '../../core/scoring/result.js';
 import { sanitize } from '../../core/text/sanitize.js';
-import { formatCounts, requiredMisses, stepName, type Reporter, type ReporterOptions } from './reporter.js';
+import { formatCounts, requiredMisses, stepName, wholeReport, type Reporter, type ReporterOptions, type ReportParts } from './reporter.js';
 
 const NONE = '—';
 
 /**
  * A GitHub-flavoured Markdown summary: one table row per file and per missing answer, then what
- * each failed file lacks. Also what the github reporter writes to $GITHUB_STEP_SUMMARY.
+ * each failed file lacks. Also what the github reporter writes to $GITHUB_STEP_SUMMARY. The
+ * summary comes first, so each file's row (and block, when it failed) is kept until the end.
  */
-export const markdownReporter: Reporter = (report, options) => {
-  const blocks = [
-    '## mlsd grade',
-    renderSummary(report),
-    renderTable(report),
-    ...report.files.filter((file) => !file.passed).map((file) => renderFailed(file, options)),
-  ];
-  return { text: `${blocks.join('\n\n')}\n` };
+export const markdownParts: ReportParts = {
+  start: () => '',
+  between: '',
+  file: (file, options) => ({ now: '', later: fileLater(file, options) }),
+  end: ({ set, summary, later }) => {
+    const rows = [
+      '| File | Question | Score | Result | Weakest step |',
+      '| --- | --- | ---: | --- | --- |',
+      ...later.map((parts) => parts[0]!),
+      ...summary.missing.map((question) => row([NONE, inline(question), NONE, '❌ missing', NONE])),
+    ];
+    const blocks = ['## mlsd grade', renderSummary(set, summary), rows.join('\n'), ...later.flatMap((parts) => parts.slice(1))];
+    return { text: `${blocks.join('\n\n')}\n` };
+  },
 };
 
-function renderSummary({ set, summary }: GradeReport): string {
+export const markdownReporter: Reporter = wholeReport(markdownParts);
+
+/** A file's table row, then its block when it did not pass. */
+export function fileLater(file: FileGrade, options: ReporterOptions): string[] {
+  const cells = row([inline(file.path), inline(file.question ?? NONE), String(file.score ?? NONE), result(file), weakest(file.steps)]);
+  return file.passed ? [cells] : [cells, renderFailed(file, options)];
+}
+
+function renderSummary(set: string | null, summary: GradeSummary): string {
   const parts = [`${summary.passedAll ? '✅' : '❌'} **${formatCounts(summary)}**`];
   if (set !== null) parts.push(`set ${inline(set)}`);
   parts.push(`min score ${summary.minScore}`);
   if (summary.averageScore !== null) parts.push(`average ${summary.averageScore}`);
   return parts.join(' · ');
-}
-
-function renderTable(report: GradeReport): string {
-  const rows = [
-    '| File | Question | Score | Result | Weakest step |',
-    '| --- | --- | ---: | --- | --- |',
-    ...report.files.map((file) => row([inline(file.path), inline(file.question ?? NONE), String(file.score ?? NONE), result(file), weakest(file.steps)])),
-    ...report.summary.missing.map((question) => row([NONE, inline(question), NONE, '❌ missing', NONE])),
-  ];
-  return rows.join('\n');
 }
 
 function row(cells: readonly string[]): string {

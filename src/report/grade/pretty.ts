@@ -1,20 +1,23 @@
 import type { ChalkInstance } from 'chalk';
-import type { FileGrade, GradeReport } from '../../core/grading/grade-report.js';
+import type { FileGrade, GradeSummary } from '../../core/grading/grade-report.js';
 import { getStep } from '../../core/framework.js';
 import type { StepResult } from '../../core/scoring/result.js';
 import { sanitize } from '../../core/text/sanitize.js';
-import type { Reporter, ReporterOptions } from './reporter.js';
+import { wholeReport, type Reporter, type ReporterOptions, type ReportParts } from './reporter.js';
 import { plural } from '../../core/text/plural.js';
 
 const BAR_WIDTH = 20;
 const MISSES_SHOWN = 3;
 
 /** A compact scorecard per file: a bar per step, misses with hints, evidence with --verbose. */
-export const prettyReporter: Reporter = (report, options) => {
-  const blocks = report.files.map((file) => renderFile(file, options));
-  blocks.push(renderSummary(report, options.color));
-  return { text: `${blocks.join('\n\n')}\n` };
+export const prettyParts: ReportParts = {
+  start: () => '',
+  between: '',
+  file: (file, options) => ({ now: `${renderFile(file, options)}\n\n` }),
+  end: ({ summary }, options) => ({ text: `${renderSummary(summary, options.color)}\n` }),
 };
+
+export const prettyReporter: Reporter = wholeReport(prettyParts);
 
 export function renderFile(file: FileGrade, options: ReporterOptions): string {
   const c = options.color;
@@ -67,8 +70,7 @@ export function renderStep(step: StepResult, options: ReporterOptions): string[]
   return lines;
 }
 
-function renderSummary(report: GradeReport, c: ChalkInstance): string {
-  const { summary } = report;
+function renderSummary(summary: GradeSummary, c: ChalkInstance): string {
   const parts = [`${summary.passed} passed`, `${summary.failed} below the bar`];
   if (summary.errors > 0) parts.push(`${summary.errors} could not be graded`);
   if (summary.missing.length > 0) parts.push(`${summary.missing.length} missing (${summary.missing.join(', ')})`);

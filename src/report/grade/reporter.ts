@@ -16,6 +16,62 @@ export interface ReporterOutput {
 
 export type Reporter = (report: GradeReport, options: ReporterOptions) => ReporterOutput;
 
+/** Test cases, failures and errors: the counts a JUnit report opens with. */
+export interface Tally {
+  tests: number;
+  failures: number;
+  errors: number;
+}
+
+/**
+ * What one file adds to a report: `now` is written as soon as the file is graded, `later` kept
+ * for the end (a format whose opening counts every file, or that tables them after a summary).
+ */
+export interface FilePart {
+  now: string;
+  later?: string[];
+  tally?: Tally;
+}
+
+/** The end of a report: everything it needs of the files, whose parts are already written. */
+export interface ReportEnding {
+  set: string | null;
+  summary: GradeSummary;
+  /** Every file's `later`, in file order. */
+  later: string[][];
+  tally: Tally;
+}
+
+/**
+ * A reporter in the parts `mlsd grade` streams: `file` is pure and sees only its file, so a
+ * worker thread can make it, and nothing of a file but its part is kept until the end.
+ */
+export interface ReportParts {
+  start(set: string | null): string;
+  /** Written between two files' `now`. */
+  between: string;
+  file(file: FileGrade, options: ReporterOptions): FilePart;
+  end(ending: ReportEnding, options: ReporterOptions): ReporterOutput;
+}
+
+export const NO_TALLY: Tally = { tests: 0, failures: 0, errors: 0 };
+
+export function addTally(a: Tally, b: Tally | undefined): Tally {
+  return b ? { tests: a.tests + b.tests, failures: a.failures + b.failures, errors: a.errors + b.errors } : a;
+}
+
+/** A whole report from its parts, as `mlsd grade` writes it. */
+export function wholeReport(parts: ReportParts): Reporter {
+  return (report, options) => {
+    const fileParts = report.files.map((file) => parts.file(file, options));
+    const ending = parts.end(
+      { set: report.set, summary: report.summary, later: fileParts.map((part) => part.later ?? []), tally: fileParts.reduce((sum, part) => addTally(sum, part.tally), NO_TALLY) },
+      options,
+    );
+    return { ...ending, text: parts.start(report.set) + fileParts.map((part) => part.now).join(parts.between) + ending.text };
+  };
+}
+
 /** "4. Model": the step's number in the framework and its title. */
 export function stepName(step: StepResult): string {
   return `${getStep(step.id).number}. ${step.title}`;
