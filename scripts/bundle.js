@@ -12,7 +12,7 @@ import { build } from 'esbuild';
 rmSync('dist/bundle', { recursive: true, force: true });
 
 await build({
-  entryPoints: { mlsd: 'src/cli/main.ts' },
+  entryPoints: { mlsd: 'src/cli/main.ts', 'grade-worker': 'src/io/grade-worker.ts' },
   outdir: 'dist/bundle',
   bundle: true,
   splitting: true,

@@ -36,7 +36,7 @@ function buildProgram(ctx: Context): Command {
     .description('Drill machine learning system design interviews: a timed mock, a rubric scorer, CI grading.')
     .version(VERSION, '-V, --version', 'print the version')
     .option('--bank <dir>', 'add a folder of questions/ and rubrics/ (repeatable; also MLSD_BANK)', collect)
-    .option('--debug', 'print stack traces of internal errors')
+    .option('--debug', 'print stack traces of internal errors, and how grade splits its work')
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({

@@ -10,10 +10,26 @@ import type { BankFile } from './bank-files.js';
  * folder and files, each with the same size, modification time and inode. Only a bank that
  * loaded without a single problem is kept, so a hit never hides one.
  */
-interface CacheFile {
+interface CacheFile extends PackedBank {
   key: string;
+}
+
+/** A bank as plain data: each question once, with its packs by name, rather than every checklist in full. */
+export interface PackedBank {
   questions: { question: Question; file: string }[];
   rubrics: [string, RubricPack][];
+}
+
+export function packBank(bank: Bank): PackedBank {
+  return {
+    questions: bank.questions.map((entry) => ({ question: entry.question, file: entry.file })),
+    rubrics: [...bank.rubrics].map(([name, pack]) => [name, { value: pack.value, file: pack.file }]),
+  };
+}
+
+export function unpackBank(packed: PackedBank): Bank {
+  const rubrics = new Map(packed.rubrics);
+  return { questions: packed.questions.map((entry) => assembleQuestion(entry.question, entry.file, rubrics)), rubrics };
 }
 
 /**
@@ -42,18 +58,12 @@ export function readBankCache(path: string, key: string): Bank | null {
   } catch {
     return null;
   }
-  if (cache.key !== key) return null;
-  const rubrics = new Map(cache.rubrics);
-  return { questions: cache.questions.map((entry) => assembleQuestion(entry.question, entry.file, rubrics)), rubrics };
+  return cache.key === key ? unpackBank(cache) : null;
 }
 
 /** Keeps the bank for the next run; a folder that cannot be written only means no cache. */
 export async function writeBankCache(path: string, key: string, bank: Bank): Promise<void> {
-  const cache: CacheFile = {
-    key,
-    questions: bank.questions.map((entry) => ({ question: entry.question, file: entry.file })),
-    rubrics: [...bank.rubrics].map(([name, pack]) => [name, { value: pack.value, file: pack.file }]),
-  };
+  const cache: CacheFile = { key, ...packBank(bank) };
   const { writeFileAtomic } = await import('./atomic-write.js');
   await writeFileAtomic(path, JSON.stringify(cache)).catch(() => undefined);
 }

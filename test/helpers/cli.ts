@@ -45,6 +45,7 @@ export function spawnCli(args: readonly string[], options: { env?: Record<string
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', MLSD_HOME: HOME, ...options.env },
     encoding: 'utf8',
     timeout: 30_000,
+    maxBuffer: 256 * 1024 * 1024,
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }

@@ -1,13 +1,16 @@
 import { appendFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Option } from 'commander';
-import { DEFAULT_MIN_SCORE, failedFile, summarize, type FileGrade, type PassPolicy } from '../../core/grading/grade-report.js';
+import { DEFAULT_MIN_SCORE, failedFile, outcomeOf, summarizeOutcomes, type FileOutcome, type PassPolicy } from '../../core/grading/grade-report.js';
+import type { HistoryRecord } from '../../core/progress/record.js';
+import type { GradedFile, GradeSettings } from '../../io/grade-files.js';
+import { addTally, NO_TALLY } from '../../report/grade/reporter.js';
 import { formatProblem, type Problem } from '../../core/problem.js';
-import { REPORTER_NAMES, REPORTERS, type ReporterName } from '../../report/grade/index.js';
+import { REPORTER_NAMES, type ReporterName } from '../../report/grade/names.js';
 import { openBank } from '../bank.js';
 import { PLAIN, println } from '../context.js';
 import { CliError, EXIT, ProblemsError, UsageError } from '../errors.js';
-import { writeFailure, writeUserFile } from '../output.js';
+import { writeFailure } from '../output.js';
 import type { DefineCommand } from './index.js';
 import { plural } from '../../core/text/plural.js';
 
@@ -19,6 +22,14 @@ interface GradeOptions {
   output?: string;
   verbose?: boolean;
   record?: boolean;
+  jobs?: number;
+  shard?: Shard;
+}
+
+interface Shard {
+  /** 0-based. */
+  index: number;
+  count: number;
 }
 
 export const defineGrade: DefineCommand = (program, ctx) =>
@@ -33,6 +44,8 @@ export const defineGrade: DefineCommand = (program, ctx) =>
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
     .option('-v, --verbose', 'pretty: show every hit with its evidence and every miss')
     .option('--record', 'add each graded file to your history, for "mlsd stats" and "mlsd next"')
+    .option('-j, --jobs <n>', 'grade on at most n threads (default: one per core; small runs use one)', parseJobs)
+    .option('--shard <i/n>', 'grade only share i of n (1-based) of the files, for a CI matrix; "mlsd merge-reports" joins the json reports', parseShard)
     .addHelpText(
       'after',
       `
@@ -48,11 +61,13 @@ Examples:
   $ mlsd grade my-answer.md --record            # counts in mlsd history, stats and next`,
     )
     .action(async (paths: string[], options: GradeOptions) => {
-      const [{ gradeNotesText, MatcherCache }, { displayPath }, { findNotesFiles, readNotesFile }, { loadPracticeSet }] = await Promise.all([
-        import('../../core/grading/grade-notes.js'),
+      const [{ displayPath }, { findNotesFiles }, { loadPracticeSet }, { gradeAll, workersFor }, { fileSink, streamSink }, { REPORT_PARTS }] = await Promise.all([
         import('../../io/bank-files.js'),
         import('../../io/notes-files.js'),
         import('../../io/practice-set-loader.js'),
+        import('../../io/grade-pool.js'),
+        import('../../io/report-sink.js'),
+        import('../../report/grade/index.js'),
       ]);
       const problems: Problem[] = [];
       let setName: string | null = null;
@@ -79,49 +94,103 @@ Examples:
       }
       const found = await findNotesFiles(paths, ctx.cwd);
       problems.push(...found.problems);
-
-      const context = { bank, policy, matchers: new MatcherCache(), question: options.question };
-      const files: FileGrade[] = problems.map((problem) => failedFile(problem.file, problem, null, policy.minScore));
-      for (const path of found.files) {
-        const shown = displayPath(path, ctx.cwd);
-        const read = await readNotesFile(path, shown);
-        files.push('problem' in read ? failedFile(shown, read.problem, null, policy.minScore) : gradeNotesText(read.text, shown, context));
-      }
-      const answered = new Set(files.filter((file) => file.score !== null).map((file) => file.question));
-      const missing = setQuestions.filter((id) => !answered.has(id));
-      const report = summarize(files, setName, missing, policy.minScore);
+      const jobs = found.files.map((path) => ({ path, shown: displayPath(path, ctx.cwd) }));
+      const mine = options.shard ? jobs.filter((job) => shardOf(job.shown, options.shard!.count) === options.shard!.index) : jobs;
 
       const name = options.reporter ?? (ctx.env.GITHUB_ACTIONS === 'true' ? 'github' : 'pretty');
       const toFile = options.output !== undefined;
-      const output = REPORTERS[name](report, { color: toFile ? PLAIN : ctx.color, verbose: options.verbose === true });
-      if (toFile) {
-        await writeUserFile(resolve(ctx.cwd, options.output!), output.text, options.output!);
-        println(ctx.stderr, `mlsd: wrote the ${name} report to ${options.output}`);
-      } else {
-        ctx.stdout.write(output.text);
+      const color = toFile ? PLAIN : ctx.color;
+      const reporterOptions = { color, verbose: options.verbose === true };
+      const settings: GradeSettings = { policy, question: options.question, reporter: name, verbose: options.verbose === true, colorLevel: color.level, record: options.record === true };
+      const parts = REPORT_PARTS[name];
+      const shown = options.output!;
+      const sink = toFile
+        ? await fileSink(resolve(ctx.cwd, options.output!)).catch((error: unknown) => {
+            throw new CliError(`cannot write ${shown}: ${writeFailure(error)}`);
+          })
+        : streamSink(ctx.stdout);
+
+      const outcomes: FileOutcome[] = [];
+      const later: string[][] = [];
+      const records: HistoryRecord[] = [];
+      let tally = NO_TALLY;
+      const take = async ({ outcome, part, record }: GradedFile) => {
+        if (outcomes.length > 0 && part.now !== '') await sink.write(parts.between);
+        outcomes.push(outcome);
+        if (part.later) later.push(part.later);
+        tally = addTally(tally, part.tally);
+        if (record) records.push(record);
+        await sink.write(part.now);
+      };
+      try {
+        await sink.write(parts.start(setName));
+        const myProblems = options.shard ? problems.filter((problem) => shardOf(problem.file, options.shard!.count) === options.shard!.index) : problems;
+        for (const problem of myProblems) {
+          const file = failedFile(problem.file, problem, null, policy.minScore);
+          await take({ outcome: outcomeOf(file), part: parts.file(file, reporterOptions) });
+        }
+        const workers = workersFor(mine.length, options.jobs);
+        if (ctx.debug) println(ctx.stderr, `mlsd: grading ${plural(mine.length, 'file')} ${workers > 0 ? `on ${workers} worker threads` : 'in the main thread'}`);
+        await gradeAll(mine, bank, settings, workers, take);
+        const answered = new Set(outcomes.filter((file) => file.score !== null).map((file) => file.question));
+        const missing = setQuestions.filter((id) => !answered.has(id));
+        const summary = summarizeOutcomes(outcomes, missing, policy.minScore);
+        const ending = parts.end({ set: setName, summary, later, tally }, reporterOptions);
+        await sink.write(ending.text);
+        await sink.close();
+        if (toFile) println(ctx.stderr, `mlsd: wrote the ${name} report to ${options.output}`);
+        if (ending.stepSummary && ctx.env.GITHUB_STEP_SUMMARY) {
+          await appendFile(ctx.env.GITHUB_STEP_SUMMARY, ending.stepSummary).catch((error: unknown) => {
+            throw new CliError(`cannot append the summary to $GITHUB_STEP_SUMMARY (${ctx.env.GITHUB_STEP_SUMMARY}): ${writeFailure(error)}`);
+          });
+        }
+        if (options.record) await recordGrades(ctx, records);
+        for (const file of outcomes) if (file.error && name !== 'pretty' && name !== 'github') println(ctx.stderr, ctx.errorColor.red(formatProblem(file.error)));
+        const badInput = summary.errors > 0 || ctx.exitCode === EXIT.badInput;
+        const passed = options.shard ? summary.passed === summary.files : summary.passedAll;
+        ctx.exitCode = badInput ? EXIT.badInput : passed ? EXIT.ok : EXIT.belowBar;
+      } catch (error) {
+        await sink.abort();
+        if (toFile && !(error instanceof CliError)) throw new CliError(`cannot write ${shown}: ${writeFailure(error)}`);
+        throw error;
       }
-      if (output.stepSummary && ctx.env.GITHUB_STEP_SUMMARY) {
-        await appendFile(ctx.env.GITHUB_STEP_SUMMARY, output.stepSummary).catch((error: unknown) => {
-          throw new CliError(`cannot append the summary to $GITHUB_STEP_SUMMARY (${ctx.env.GITHUB_STEP_SUMMARY}): ${writeFailure(error)}`);
-        });
-      }
-      if (options.record) await recordGrades(ctx, files);
-      for (const file of files) if (file.error && name !== 'pretty' && name !== 'github') println(ctx.stderr, ctx.errorColor.red(formatProblem(file.error)));
-      const badInput = report.summary.errors > 0 || ctx.exitCode === EXIT.badInput;
-      ctx.exitCode = badInput ? EXIT.badInput : report.summary.passedAll ? EXIT.ok : EXIT.belowBar;
     });
 
 /** Appends one history record per graded file, all in one write; files that could not be graded add none. */
-async function recordGrades(ctx: Parameters<DefineCommand>[1], files: readonly FileGrade[]): Promise<void> {
-  const [{ randomUUID }, { gradeRecord }, { historyStore }] = await Promise.all([import('node:crypto'), import('../../core/progress/record.js'), import('../history.js')]);
-  const now = Date.now();
-  const records = files.flatMap((file) => gradeRecord(file, randomUUID(), now) ?? []);
+async function recordGrades(ctx: Parameters<DefineCommand>[1], graded: readonly HistoryRecord[]): Promise<void> {
+  const [{ randomUUID }, { historyStore }] = await Promise.all([import('node:crypto'), import('../history.js')]);
+  const date = new Date().toISOString();
+  const records = graded.map((record) => ({ ...record, id: randomUUID(), date }));
   await historyStore(ctx)
     .appendAll(records)
     .catch((error: unknown) => {
       throw new CliError(`cannot record the grades in the history: ${writeFailure(error)}`);
     });
   println(ctx.stderr, `mlsd: recorded ${plural(records.length, 'attempt')} in the history`);
+}
+
+/**
+ * The shard a file belongs to: FNV-1a of the name it is reported under, so a file stays in its
+ * shard however many others are added, and every runner of a matrix agrees without talking.
+ */
+export function shardOf(shown: string, count: number): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < shown.length; index++) hash = Math.imul(hash ^ shown.charCodeAt(index), 0x01000193);
+  return (hash >>> 0) % count;
+}
+
+function parseShard(value: string): Shard {
+  const match = /^(\d+)\/(\d+)$/.exec(value);
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || count < 1 || index < 1 || index > count) throw new UsageError(`--shard takes i/n with 1 <= i <= n, such as 2/4, not "${value}"`);
+  return { index: index - 1, count };
+}
+
+function parseJobs(value: string): number {
+  const jobs = Number(value);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs takes a whole number of threads, 1 or more, not "${value}"`);
+  return jobs;
 }
 
 function parseScore(value: string): number {

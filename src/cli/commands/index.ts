@@ -11,8 +11,9 @@ import { defineCheatsheet } from './cheatsheet.js';
 import { defineHistory } from './history.js';
 import { defineStats } from './stats.js';
 import { defineNext } from './next.js';
+import { defineMergeReports } from './merge-reports.js';
 
 /** Each command file defines its options and help beside its action. */
 export type DefineCommand = (program: Command, ctx: Context) => Command;
 
-export const COMMANDS: readonly DefineCommand[] = [defineList, defineShow, defineDrill, defineNew, defineGrade, defineInit, defineValidate, defineCheatsheet, defineHistory, defineStats, defineNext];
+export const COMMANDS: readonly DefineCommand[] = [defineList, defineShow, defineDrill, defineNew, defineGrade, defineMergeReports, defineInit, defineValidate, defineCheatsheet, defineHistory, defineStats, defineNext];

@@ -71,24 +71,41 @@ export function failedFile(path: string, error: Problem, question: string | null
   return { path, question, score: null, passed: false, minScore, stepMinScores: {}, failures: [error.message], warnings: [], steps: [], error };
 }
 
+/** What the summary and the exit status need of a graded file, whatever the reporter. */
+export interface FileOutcome {
+  question: string | null;
+  score: number | null;
+  passed: boolean;
+  error?: Problem;
+}
+
+export function outcomeOf(file: FileGrade): FileOutcome {
+  return { question: file.question, score: file.score, passed: file.passed, ...(file.error ? { error: file.error } : {}) };
+}
+
 export function summarize(files: readonly FileGrade[], set: string | null, missing: readonly string[], minScore: number): GradeReport {
-  const graded = files.filter((file) => file.score !== null);
-  const errors = files.length - graded.length;
-  const passed = files.filter((file) => file.passed).length;
-  const average = graded.length > 0 ? Math.round(graded.reduce((sum, file) => sum + file.score!, 0) / graded.length) : null;
+  return { version: 1, set, files: [...files], summary: summarizeOutcomes(files, missing, minScore) };
+}
+
+export function summarizeOutcomes(files: readonly FileOutcome[], missing: readonly string[], minScore: number): GradeSummary {
+  let graded = 0;
+  let passed = 0;
+  let total = 0;
+  for (const file of files) {
+    if (file.passed) passed++;
+    if (file.score === null) continue;
+    graded++;
+    total += file.score;
+  }
+  const errors = files.length - graded;
   return {
-    version: 1,
-    set,
-    files: [...files],
-    summary: {
-      files: files.length,
-      passed,
-      failed: files.length - passed - errors,
-      errors,
-      missing: [...missing],
-      minScore,
-      averageScore: average,
-      passedAll: errors === 0 && missing.length === 0 && passed === files.length,
-    },
+    files: files.length,
+    passed,
+    failed: files.length - passed - errors,
+    errors,
+    missing: [...missing],
+    minScore,
+    averageScore: graded > 0 ? Math.round(total / graded) : null,
+    passedAll: errors === 0 && missing.length === 0 && passed === files.length,
   };
 }

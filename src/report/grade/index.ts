@@ -3,20 +3,19 @@ import { jsonParts, jsonReporter } from './json.js';
 import { junitParts, junitReporter } from './junit.js';
 import { markdownParts, markdownReporter } from './markdown.js';
 import { prettyParts, prettyReporter } from './pretty.js';
-import type { ReportParts } from './reporter.js';
+import type { ReporterName } from './names.js';
+import type { Reporter, ReportParts } from './reporter.js';
+
+export { REPORTER_NAMES, type ReporterName } from './names.js';
 
 /** Every output format of `mlsd grade`, by the name `--reporter` takes. */
-export const REPORTERS = {
+export const REPORTERS: Record<ReporterName, Reporter> = {
   pretty: prettyReporter,
   json: jsonReporter,
   junit: junitReporter,
   github: githubReporter,
   markdown: markdownReporter,
-} as const;
-
-export type ReporterName = keyof typeof REPORTERS;
-
-export const REPORTER_NAMES = Object.keys(REPORTERS) as ReporterName[];
+};
 
 /** The same formats in the parts `mlsd grade` streams, a file at a time. */
 export const REPORT_PARTS: Record<ReporterName, ReportParts> = {
