@@ -50,19 +50,31 @@ export function compileMatcher(items: readonly RubricItem[], antipatterns: reado
   return { ...compilePhrases(items.map((item) => item.any)), items, contexts, antipatterns: compileAntipatterns(antipatterns) };
 }
 
+/** The trie keys of an alias, with WILDCARD for a lone `*`: read once, as pack aliases recur in every question. */
+function aliasWords(alias: string): readonly string[] {
+  let words = aliasKeys.get(alias);
+  if (!words) {
+    words = alias
+      .split(/(?<=^|\s)\*(?=\s|$)/)
+      .flatMap((part, position) => [
+        ...(position > 0 ? [WILDCARD] : []),
+        ...tokenize(part)
+          .filter((token) => !token.filler)
+          .map(aliasKey),
+      ]);
+    aliasKeys.set(alias, words);
+  }
+  return words;
+}
+
+const aliasKeys = new Map<string, readonly string[]>();
+
 export function compilePhrases(lists: readonly (readonly string[])[]): PhraseMatcher {
   const root: TrieNode = { next: new Map(), ends: [] };
   let aliasCount = 0;
   lists.forEach((phrases, index) => {
     for (const alias of phrases) {
-      const words = alias
-        .split(/(?<=^|\s)\*(?=\s|$)/)
-        .flatMap((part, position) => [
-          ...(position > 0 ? [WILDCARD] : []),
-          ...tokenize(part)
-            .filter((token) => !token.filler)
-            .map(aliasKey),
-        ]);
+      const words = aliasWords(alias);
       if (words.length === 0 || words.every((word) => word === WILDCARD)) continue;
       let node = root;
       for (const word of words) {

@@ -25,8 +25,17 @@ export interface Token {
 
 const FILLER = new Set(['a', 'an', 'the', 'of', 'at', 'and', 'to', 'for', 'in', 'on', 'or', 'with', 'by', 'is', 'are', 'be', 'we', 'i', 'it', 'our']);
 
-/** Characters that end a sentence for negation purposes ("no X. Y" does not negate Y). */
-const SENTENCE_END = /[.;!?:\u2026]|\bbut\b/;
+/**
+ * Whether the characters between two words end a sentence for negation purposes ("no X. Y" does
+ * not negate Y). They hold no letters, so "but", which ends one too, is a word of its own.
+ */
+function endsSentence(between: string): boolean {
+  for (let index = 0; index < between.length; index++) {
+    const code = between.charCodeAt(index);
+    if (code === 46 || code === 59 || code === 33 || code === 63 || code === 58 || code === 0x2026) return true;
+  }
+  return false;
+}
 
 /** "- ", "* ", "> ", "1. ", "2) " opening a line: structure, not words (numbering is no quantity). */
 const LIST_MARKER = /^\s*(?:(?:[-*+>]|\d{1,2}[.)])\s+)+/;
@@ -117,7 +126,7 @@ export function tokenize(text: string, firstLine = 0): Token[] {
       at += widthAt(lineText, at);
       while (at < lineText.length && kindAt(lineText, at) === kind) at += widthAt(lineText, at);
       const between = lineText.slice(last, start);
-      const ends = SENTENCE_END.test(between);
+      const ends = between !== '' && endsSentence(between);
       if (ends) sentence++;
       if (ends || between.includes(',')) clause++;
       last = at;
