@@ -27,12 +27,13 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 
 /** Runs a command to the end and returns its wall time in seconds and, where GNU time is there, its peak RSS in MB. */
 function timeRun(command, args, { cwd = ROOT, env = {} } = {}) {
-  const wrapped = GNU_TIME ? [GNU_TIME, ['-f', '%M', command, ...args]] : [command, args];
+  const rssFile = join(WORK, 'rss.txt');
+  const wrapped = GNU_TIME ? [GNU_TIME, ['-f', '%M', '-o', rssFile, command, ...args]] : [command, args];
   const start = performance.now();
-  const result = spawnSync(wrapped[0], wrapped[1], { cwd, env: { ...process.env, NO_COLOR: '1', MLSD_HOME: join(WORK, 'home'), ...env }, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+  const result = spawnSync(wrapped[0], wrapped[1], { cwd, env: { ...process.env, NO_COLOR: '1', MLSD_HOME: join(WORK, 'home'), ...env }, stdio: 'ignore' });
   const seconds = (performance.now() - start) / 1000;
-  if (result.status !== 0 && result.status !== 1) throw new Error(`${command} ${args.join(' ')} exited ${result.status}: ${result.stderr.slice(-500)}`);
-  const rss = GNU_TIME ? Number(result.stderr.trim().split('\n').pop()) / 1024 : null;
+  if (result.status !== 0 && result.status !== 1) throw new Error(`${command} ${args.join(' ')} exited ${result.status ?? result.signal}`);
+  const rss = GNU_TIME ? Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) / 1024 : null;
   return { seconds, rss };
 }
 
