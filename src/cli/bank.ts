@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import type { Bank, BankQuestion } from '../core/bank.js';
 import { formatProblem } from '../core/problem.js';
 import { didYouMean } from '../core/suggest.js';
-import { bankCacheKey, readBankCache, writeBankCache } from '../io/bank-cache.js';
+import type { QuestionSummary } from '../core/question-filter.js';
+import { bankCacheKey, readBankCache, readQuestionIndex, writeBankCache } from '../io/bank-cache.js';
 import { bankDirs, findBankFiles } from '../io/bank-files.js';
 import type { LoadedBank } from '../io/bank-loader.js';
 import { cacheDir } from '../io/data-dir.js';
@@ -18,11 +19,7 @@ import { VERSION } from './version.js';
  * MLSD_CACHE=0 turns the cache off.
  */
 export async function openBank(ctx: Context, { fresh = false }: { fresh?: boolean } = {}): Promise<LoadedBank> {
-  const dirs = bankDirs(ctx.bankDirs, ctx.cwd);
-  const files = findBankFiles(dirs);
-  const useCache = !fresh && ctx.env.MLSD_CACHE !== '0';
-  const cachePath = join(cacheDir(ctx.env, ctx.cwd), 'bank.json');
-  const stamp = useCache ? bankCacheKey(files, ctx.cwd, VERSION) : null;
+  const { dirs, files, cachePath, stamp } = locateBank(ctx, fresh);
   const cached = stamp ? readBankCache(cachePath, stamp.key) : null;
   if (cached) return { bank: cached, problems: [], dirs };
   const { readBank } = await import('../io/bank-loader.js');
@@ -31,6 +28,22 @@ export async function openBank(ctx: Context, { fresh = false }: { fresh?: boolea
   if (loaded.problems.length > 0) ctx.exitCode = EXIT.badInput;
   else if (stamp?.settled) await writeBankCache(cachePath, stamp.key, loaded.bank);
   return loaded;
+}
+
+/** The questions as `mlsd list` shows them: from the cache's index when it is fresh, else from the whole bank. */
+export async function openQuestionIndex(ctx: Context): Promise<{ question: QuestionSummary }[]> {
+  const { cachePath, stamp } = locateBank(ctx, false);
+  const index = stamp ? readQuestionIndex(cachePath, stamp.key) : null;
+  if (index) return index.map((question) => ({ question }));
+  return (await openBank(ctx)).bank.questions;
+}
+
+function locateBank(ctx: Context, fresh: boolean) {
+  const dirs = bankDirs(ctx.bankDirs, ctx.cwd);
+  const files = findBankFiles(dirs);
+  const useCache = !fresh && ctx.env.MLSD_CACHE !== '0';
+  const cachePath = join(cacheDir(ctx.env, ctx.cwd), 'bank.json');
+  return { dirs, files, cachePath, stamp: useCache ? bankCacheKey(files, ctx.cwd, VERSION) : null };
 }
 
 export function requireQuestion(bank: Bank, id: string): BankQuestion {

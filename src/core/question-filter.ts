@@ -1,5 +1,8 @@
 import type { Difficulty, Question } from './schema/question.js';
 
+/** What a question is listed and searched by: all `mlsd list` needs of it. */
+export type QuestionSummary = Pick<Question, 'id' | 'title' | 'difficulty' | 'tags' | 'prompt'>;
+
 export interface QuestionFilter {
   tags?: readonly string[];
   difficulty?: Difficulty;
@@ -7,7 +10,7 @@ export interface QuestionFilter {
 }
 
 /** Questions with every given tag, the difficulty, and every search word in id, title, prompt or tags. */
-export function filterQuestions<T extends { question: Question }>(entries: readonly T[], filter: QuestionFilter): T[] {
+export function filterQuestions<T extends { question: QuestionSummary }>(entries: readonly T[], filter: QuestionFilter): T[] {
   const tags = (filter.tags ?? []).map((tag) => tag.toLowerCase());
   const words = (filter.search ?? '').toLowerCase().split(/\s+/).filter((word) => word !== '');
   return entries.filter(({ question }) => {

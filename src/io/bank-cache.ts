@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { assembleQuestion } from '../core/bank-assembly.js';
 import type { Bank, RubricPack } from '../core/bank.js';
+import type { QuestionSummary } from '../core/question-filter.js';
 import type { Question } from '../core/schema/question.js';
 import type { BankFile } from './bank-files.js';
 
@@ -52,18 +53,36 @@ const SETTLE_MS = 2000;
 
 /** The cached bank under `key`, or null when there is none, it is unreadable or stale. */
 export function readBankCache(path: string, key: string): Bank | null {
-  let cache: CacheFile;
+  const cache = readCacheFile<CacheFile>(path, key);
+  return cache ? unpackBank(cache) : null;
+}
+
+/** The summaries of the cached bank's questions, kept beside it for `mlsd list`: a fraction of its size. */
+export function readQuestionIndex(path: string, key: string): QuestionSummary[] | null {
+  return readCacheFile<IndexFile>(indexPath(path), key)?.questions ?? null;
+}
+
+interface IndexFile {
+  key: string;
+  questions: QuestionSummary[];
+}
+
+const indexPath = (path: string) => path.replace(/\.json$/, '-index.json');
+
+function readCacheFile<T extends { key: string }>(path: string, key: string): T | null {
   try {
-    cache = JSON.parse(readFileSync(path, 'utf8')) as CacheFile;
+    const cache = JSON.parse(readFileSync(path, 'utf8')) as T;
+    return cache.key === key ? cache : null;
   } catch {
     return null;
   }
-  return cache.key === key ? unpackBank(cache) : null;
 }
 
 /** Keeps the bank for the next run; a folder that cannot be written only means no cache. */
 export async function writeBankCache(path: string, key: string, bank: Bank): Promise<void> {
   const cache: CacheFile = { key, ...packBank(bank) };
+  const index: IndexFile = { key, questions: bank.questions.map(({ question: { id, title, difficulty, tags, prompt } }) => ({ id, title, difficulty, tags, prompt })) };
   const { writeFileAtomic } = await import('./atomic-write.js');
   await writeFileAtomic(path, JSON.stringify(cache)).catch(() => undefined);
+  await writeFileAtomic(indexPath(path), JSON.stringify(index)).catch(() => undefined);
 }

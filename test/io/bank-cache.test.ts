@@ -81,6 +81,10 @@ describe('commands with the bank cache', () => {
     const title = await listTitles(home, dir);
     expect(title).toBeDefined();
     expect(existsSync(join(home, 'cache/bank.json'))).toBe(true);
+    const indexPath = join(home, 'cache/bank-index.json');
+    writeFileSync(indexPath, readFileSync(indexPath, 'utf8').replace(JSON.stringify(title), '"Read from the index"'));
+    expect(await listTitles(home, dir)).toBe('Read from the index');
+    rmSync(indexPath);
     const cachePath = join(home, 'cache/bank.json');
     writeFileSync(cachePath, readFileSync(cachePath, 'utf8').replace(JSON.stringify(title), '"Read from the cache"'));
     expect(await listTitles(home, dir)).toBe('Read from the cache');

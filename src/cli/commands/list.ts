@@ -3,7 +3,7 @@ import { filterQuestions } from '../../core/question-filter.js';
 import { DIFFICULTIES, type Difficulty } from '../../core/difficulty.js';
 import { sanitize } from '../../core/text/sanitize.js';
 import { formatTable } from '../../report/table.js';
-import { openBank } from '../bank.js';
+import { openQuestionIndex } from '../bank.js';
 import { collect } from '../options.js';
 import { println } from '../context.js';
 import type { HistoryRecord } from '../../core/progress/record.js';
@@ -37,9 +37,9 @@ Examples:
   $ mlsd list --search "fraud" --json`,
     )
     .action(async (options: ListOptions) => {
-      const [{ bank }, { readHistory }] = await Promise.all([openBank(ctx), import('../history.js')]);
+      const [questions, { readHistory }] = await Promise.all([openQuestionIndex(ctx), import('../history.js')]);
       const progress = bestAndLast(await readHistory(ctx));
-      const entries = filterQuestions(bank.questions, {
+      const entries = filterQuestions(questions, {
         tags: options.tag,
         difficulty: options.difficulty,
         search: options.search,
@@ -72,7 +72,7 @@ Examples:
         c.dim(question.tags.join(', ')),
       ]);
       println(ctx.stdout, formatTable([header, ...rows]));
-      println(ctx.stdout, c.dim(`\n${entries.length} of ${bank.questions.length} questions`));
+      println(ctx.stdout, c.dim(`\n${entries.length} of ${questions.length} questions`));
     });
 
 /** Per question, the best score and the date of the last attempt in the history. */
