@@ -29,15 +29,15 @@ export type ParseResult<T> = { ok: true; file: Located<T> } | { ok: false; probl
 export const YAML_LIMITS = { bytes: 1024 * 1024, depth: 32, aliases: 100 } as const;
 
 /** A problem that stops a file from being read at all, with where it happened: binary, not UTF-8, too big. */
-export function checkText(text: string, file: string, limit: { bytes: number; what: string }): Problem | null {
+export function checkText(text: string, file: string, limit?: { bytes: number; what: string }): Problem | null {
   const nul = text.indexOf('\u0000');
   if (nul >= 0) return { file, ...positionAt(text, nul), message: 'this is a binary file, not text: it holds a NUL byte here' };
   const replaced = text.indexOf('\uFFFD');
   if (replaced >= 0) {
     return { file, ...positionAt(text, replaced), message: 'this is not valid UTF-8 (the bytes here read as U+FFFD): save the file as UTF-8' };
   }
-  const bytes = byteLength(text, limit.bytes);
-  if (bytes > limit.bytes) {
+  const bytes = limit ? byteLength(text, limit.bytes) : 0;
+  if (limit && bytes > limit.bytes) {
     return { file, line: 1, col: 1, message: `this file is ${megabytes(bytes)} MB; ${limit.what} are limited to ${megabytes(limit.bytes)} MB` };
   }
   return null;
