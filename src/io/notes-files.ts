@@ -1,7 +1,7 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { open, readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import type { Problem } from '../core/yaml-file.js';
+import { positionAt, type Problem } from '../core/yaml-file.js';
 import { displayPath } from './bank-files.js';
 
 export interface NotesPaths {
@@ -50,14 +50,76 @@ async function markdownBelow(dir: string): Promise<string[]> {
 /** Notes longer than this are not an answer typed in 45 minutes; reading them would only cost time. */
 export const MAX_NOTES_BYTES = 5 * 1024 * 1024;
 
-/** A notes file's text, or the problem that kept it from being read: missing, unreadable, or over the limit. */
+/**
+ * A notes file's text, or the problem that kept it from being read: missing, not a regular file
+ * (a pipe or a device could block or never end), over the limit, binary, or not UTF-8. The read
+ * stops one byte past the limit, so a file that grows while it is read cannot get past it.
+ */
 export async function readNotesFile(path: string, shown: string): Promise<{ text: string } | { problem: Problem }> {
-  const problem = (message: string) => ({ problem: { file: shown, line: 1, col: 1, message } });
+  const problem = (message: string, at = { line: 1, col: 1 }) => ({ problem: { file: shown, ...at, message } });
+  const tooBig = (size: number) => problem(`this file is ${(size / 1024 / 1024).toFixed(1)} MB; notes files are limited to ${MAX_NOTES_BYTES / 1024 / 1024} MB`);
   const info = await stat(path).catch(() => null);
   if (!info) return problem('cannot read this file');
-  if (info.size > MAX_NOTES_BYTES) {
-    return problem(`this file is ${(info.size / 1024 / 1024).toFixed(1)} MB; notes files are limited to ${MAX_NOTES_BYTES / 1024 / 1024} MB`);
+  if (!info.isFile()) return problem('this is not a regular file (a pipe, a device or a socket): notes are Markdown files');
+  if (info.size > MAX_NOTES_BYTES) return tooBig(info.size);
+  const bytes = await readUpTo(path, info.size, MAX_NOTES_BYTES + 1).catch(() => null);
+  if (bytes === null) return problem('cannot read this file');
+  if (bytes.length > MAX_NOTES_BYTES) return tooBig(bytes.length);
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) return problem('this is a binary file, not Markdown notes: it holds a NUL byte here', placeOfByte(bytes, nul));
+  try {
+    return { text: UTF8.decode(bytes) };
+  } catch {
+    return problem('this is not valid UTF-8 here: save the file as UTF-8', placeOfByte(bytes, firstInvalidUtf8(bytes)));
   }
-  const text = await readFile(path, 'utf8').catch(() => null);
-  return text === null ? problem('cannot read this file') : { text };
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The line and column of a byte offset, counting characters as an editor shows them. */
+function placeOfByte(bytes: Buffer, offset: number): { line: number; col: number } {
+  return positionAt(bytes.toString('utf8'), bytes.subarray(0, offset).toString('utf8').length);
+}
+
+/**
+ * Up to `limit` bytes of a file, in a buffer sized for the `expected` bytes its stat gave and
+ * grown only if the file grew since.
+ */
+async function readUpTo(path: string, expected: number, limit: number): Promise<Buffer> {
+  const file = await open(path, 'r');
+  try {
+    let buffer = Buffer.allocUnsafe(Math.min(expected + 1, limit));
+    let length = 0;
+    for (;;) {
+      if (length === buffer.length) {
+        if (length >= limit) break;
+        const bigger = Buffer.allocUnsafe(Math.min(buffer.length * 2, limit));
+        buffer.copy(bigger, 0, 0, length);
+        buffer = bigger;
+      }
+      const { bytesRead } = await file.read(buffer, length, buffer.length - length, length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    return buffer.subarray(0, length);
+  } finally {
+    await file.close();
+  }
+}
+
+/** The offset of the first byte that does not start or continue a valid UTF-8 sequence. */
+function firstInvalidUtf8(bytes: Buffer): number {
+  let low = 0;
+  let high = bytes.length;
+  // The longest prefix that decodes (a sequence cut at the end is not an error mid-stream).
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, middle), { stream: true });
+      low = middle;
+    } catch {
+      high = middle - 1;
+    }
+  }
+  return low;
 }

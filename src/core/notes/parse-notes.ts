@@ -2,11 +2,21 @@ import matter from 'gray-matter';
 import { z } from 'zod';
 import { StepIdSchema } from '../schema/common.js';
 import type { Problem } from '../yaml-file.js';
-import { formatPath } from '../yaml-file.js';
+import { checkText, formatPath, readYaml } from '../yaml-file.js';
 import { sanitize } from '../text/sanitize.js';
 
+const QUESTION_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
 export const NotesFrontMatterSchema = z.looseObject({
-  question: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a question id such as "video-recommendation"').optional(),
+  question: z
+    .string()
+    .regex(QUESTION_ID, {
+      error: (issue) =>
+        /[\\/]|\.\./.test(String(issue.input))
+          ? 'a question id is a name such as "video-recommendation", never a path'
+          : 'expected a question id such as "video-recommendation"',
+    })
+    .optional(),
   candidate: z.string().optional(),
   minutes: z.number().positive().optional(),
   timings: z.partialRecord(StepIdSchema, z.number().nonnegative()).optional(),
@@ -28,34 +38,44 @@ export interface Notes {
 
 export type NotesParse = { ok: true; notes: Notes } | { ok: false; problems: Problem[] };
 
-const REFUSE = (language: string) => () => {
-  throw new CodeFrontMatterError(language);
+/** Front matter languages that are code: named in the refusal, since running them is what a reader might fear. */
+const CODE_LANGUAGES: Record<string, string> = {
+  js: 'JavaScript',
+  javascript: 'JavaScript',
+  coffee: 'CoffeeScript',
+  coffeescript: 'CoffeeScript',
+  cson: 'CSON',
 };
 
-class CodeFrontMatterError extends Error {
-  constructor(readonly language: string) {
-    super(`${language} front matter`);
+class FrontMatterError extends Error {
+  constructor(readonly problems: Problem[]) {
+    super(problems[0]?.message ?? 'invalid front matter');
   }
 }
 
 /**
- * Parses a notes file: YAML front matter (gray-matter, with its JavaScript and CoffeeScript
- * engines replaced by ones that refuse, so no code in a file ever runs) and the Markdown body.
+ * Parses a notes file: YAML front matter and the Markdown body. gray-matter finds the front
+ * matter, but only YAML is ever read, with the same reader and limits as the bank (readYaml):
+ * a `---js` or any other language after the opening `---` is refused before anything parses it,
+ * so no code in a file ever runs.
  */
 export function parseNotes(text: string, file: string): NotesParse {
+  const unreadable = checkText(text, file);
+  if (unreadable) return { ok: false, problems: [unreadable] };
+  if (text.trim() === '') return { ok: false, problems: [{ file, line: 1, col: 1, message: 'the file is empty: there is nothing to grade' }] };
+  const language = /^---([^\r\n]*)/.exec(text)?.[1]?.trim().toLowerCase() ?? '';
+  if (language !== '' && language !== 'yaml' && language !== 'yml' && !language.startsWith('-')) {
+    const named = CODE_LANGUAGES[language];
+    const message = named
+      ? `${named} front matter is not allowed: use YAML between --- lines`
+      : `front matter in "${sanitize(language)}" is not supported: use YAML between --- lines`;
+    return { ok: false, problems: [{ file, line: 1, col: 1, message }] };
+  }
   let parsed: matter.GrayMatterFile<string>;
   try {
-    parsed = matter(text, {
-      engines: {
-        js: REFUSE('JavaScript'),
-        javascript: REFUSE('JavaScript'),
-        coffee: REFUSE('CoffeeScript'),
-        coffeescript: REFUSE('CoffeeScript'),
-        cson: REFUSE('CSON'),
-      },
-    });
+    parsed = matter(text, { language: 'yaml', engines: { yaml: { parse: (block: string) => readFrontMatter(block, file) as object } } });
   } catch (error) {
-    return { ok: false, problems: [frontMatterProblem(error, file)] };
+    return { ok: false, problems: error instanceof FrontMatterError ? error.problems : [{ file, line: 1, col: 1, message: `invalid front matter: ${sanitize(String(error))}` }] };
   }
   const data = parsed.data ?? {};
   const checked = NotesFrontMatterSchema.safeParse(data);
@@ -66,7 +86,7 @@ export function parseNotes(text: string, file: string): NotesParse {
         file,
         line: typeof issue.path[0] === 'string' ? frontMatterLine(text, issue.path[0]) : 1,
         col: 1,
-        message: `front matter ${formatPath(issue.path)}: ${issue.message.charAt(0).toLowerCase()}${issue.message.slice(1)}`,
+        message: sanitize(`front matter ${formatPath(issue.path)}: ${issue.message.charAt(0).toLowerCase()}${issue.message.slice(1)}`),
       })),
     };
   }
@@ -105,18 +125,18 @@ function blankOthersWords(lines: readonly string[]): string[] {
   });
 }
 
-function frontMatterProblem(error: unknown, file: string): Problem {
-  if (error instanceof CodeFrontMatterError) {
-    return { file, line: 1, col: 1, message: `${error.language} front matter is not allowed: use YAML between --- lines` };
+/**
+ * The front matter block as gray-matter hands it over: from just after the opening `---`, so its
+ * first line is the rest of the file's first line and its line numbers are the file's.
+ */
+function readFrontMatter(block: string, file: string): unknown {
+  // With CRLF line ends the block keeps the CR before the closing `---`, which YAML would read
+  // as part of the last value.
+  const read = readYaml(block.replace(/\r$/, ''), file);
+  if (!read.ok) {
+    throw new FrontMatterError(read.problems.map((problem) => ({ ...problem, message: problem.message.replace(/^(invalid YAML)?:? ?/, 'invalid YAML front matter: ') })));
   }
-  const mark = (error as { mark?: { line: number; column: number } }).mark;
-  const reason = (error as { reason?: string }).reason ?? String(error);
-  return {
-    file,
-    line: mark ? mark.line + 1 : 1,
-    col: mark ? mark.column + 1 : 1,
-    message: `invalid YAML front matter: ${reason}`,
-  };
+  return read.data ?? {};
 }
 
 /** The 1-based line of a top-level front matter key, or 1 if it is not there. */
