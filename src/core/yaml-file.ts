@@ -1,7 +1,8 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type YAMLMap } from 'yaml';
 import type { z } from 'zod';
 
 import type { Position, Problem } from './problem.js';
+import { escapeControls } from './text/sanitize.js';
 
 export type { Position, Problem } from './problem.js';
 export { formatProblem } from './problem.js';
@@ -26,12 +27,8 @@ export function parseYamlFile<S extends z.ZodType>(
   file: string,
   schema: S,
 ): ParseResult<z.output<S>> {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const at = (offset: number): Position => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { line, col };
-  };
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const at = positionsIn(text);
 
   if (doc.errors.length > 0) {
     return {
@@ -39,7 +36,7 @@ export function parseYamlFile<S extends z.ZodType>(
       problems: doc.errors.map((error) => ({
         file,
         ...at(error.pos[0]),
-        message: `invalid YAML: ${firstLine(error.message)}`,
+        message: `invalid YAML: ${escapeControls(firstLine(error.message))}`,
       })),
     };
   }
@@ -49,7 +46,7 @@ export function parseYamlFile<S extends z.ZodType>(
   try {
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (error) {
-    return { ok: false, problems: [{ file, line: 1, col: 1, message: `invalid YAML: ${String(error)}` }] };
+    return { ok: false, problems: [{ file, line: 1, col: 1, message: `invalid YAML: ${escapeControls(firstLine(String(error)))}` }] };
   }
   const result = schema.safeParse(data);
   if (result.success) {
@@ -75,7 +72,7 @@ function describeIssue(
     const key = issue.keys[0] ?? '';
     const keyNode = mapKeyNode(doc, path, key);
     const position = keyNode?.range ? at(keyNode.range[0]) : locate(path);
-    const names = issue.keys.map((name) => `"${name}"`).join(', ');
+    const names = issue.keys.map((name) => `"${escapeControls(name)}"`).join(', ');
     return { file, ...position, message: `${where}unknown field ${names}` };
   }
   if (path.length === 0 && (data === null || data === undefined)) {
@@ -88,6 +85,27 @@ function describeIssue(
     return { file, ...locate(parent), message: `missing required field "${field}"${within}` };
   }
   return { file, ...locate(path), message: `${where}${lowerFirst(issue.message)}` };
+}
+
+/**
+ * Line and column (1-based) of an offset, counted from the text itself: the yaml package's
+ * LineCounter misses the line breaks inside a block scalar once the parser is recovering from
+ * an error, which would place later problems lines too early and far past their line's end.
+ */
+function positionsIn(text: string): (offset: number) => Position {
+  const starts = [0];
+  for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
+  return (offset) => {
+    const clamped = Math.max(0, Math.min(offset, text.length));
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = Math.ceil((low + high) / 2);
+      if (starts[middle]! <= clamped) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, col: clamped - starts[low]! + 1 };
+  };
 }
 
 function nodeAt(doc: Document, path: PropertyPath): Node | undefined {
@@ -130,7 +148,7 @@ function valueAt(data: unknown, path: PropertyPath): unknown {
 
 export function formatPath(path: PropertyPath): string {
   return path
-    .map((key, index) => (typeof key === 'number' ? `[${key}]` : `${index === 0 ? '' : '.'}${String(key)}`))
+    .map((key, index) => (typeof key === 'number' ? `[${key}]` : `${index === 0 ? '' : '.'}${escapeControls(String(key))}`))
     .join('');
 }
 
