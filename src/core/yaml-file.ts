@@ -1,8 +1,8 @@
-import { isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type YAMLMap } from 'yaml';
+import { isCollection, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node, type YAMLMap } from 'yaml';
 import type { z } from 'zod';
 
 import type { Position, Problem } from './problem.js';
-import { sanitize } from './text/sanitize.js';
+import { escapeControls, sanitize } from './text/sanitize.js';
 
 export type { Position, Problem } from './problem.js';
 export { formatProblem } from './problem.js';
@@ -76,16 +76,16 @@ export type YamlRead = { ok: true; data: unknown; doc: Document; at: (offset: nu
  * the reported lines, for YAML embedded in another file. Pure.
  */
 export function readYaml(text: string, file: string, lineOffset = 0): YamlRead {
-  const lineCounter = new LineCounter();
+  const position = positionsIn(text);
   const at = (offset: number): Position => {
-    const { line, col } = lineCounter.linePos(offset);
+    const { line, col } = position(offset);
     return { line: line + lineOffset, col };
   };
-  const problem = (offset: number, message: string): YamlRead => ({ ok: false, problems: [{ file, ...at(offset), message: sanitize(message) }] });
+  const problem = (offset: number, message: string): YamlRead => ({ ok: false, problems: [{ file, ...at(offset), message: escapeControls(message) }] });
 
   let doc: Document;
   try {
-    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, resolveKnownTags: false });
+    doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, resolveKnownTags: false });
   } catch (error) {
     if (isStackOverflow(error)) return { ok: false, problems: [{ file, line: 1 + lineOffset, col: 1, message: tooDeep() }] };
     throw error;
@@ -187,7 +187,7 @@ function describeIssue(
     const key = issue.keys[0] ?? '';
     const keyNode = mapKeyNode(doc, path, key);
     const position = keyNode?.range ? at(keyNode.range[0]) : locate(path);
-    const names = issue.keys.map((name) => `"${name}"`).join(', ');
+    const names = issue.keys.map((name) => `"${escapeControls(name)}"`).join(', ');
     return { file, ...position, message: `${where}unknown field ${names}` };
   }
   if (path.length === 0 && (data === null || data === undefined)) {
@@ -200,6 +200,27 @@ function describeIssue(
     return { file, ...locate(parent), message: `missing required field "${field}"${within}` };
   }
   return { file, ...locate(path), message: `${where}${lowerFirst(issue.message)}` };
+}
+
+/**
+ * Line and column (1-based) of an offset, counted from the text itself: the yaml package's
+ * LineCounter misses the line breaks inside a block scalar once the parser is recovering from
+ * an error, which would place later problems lines too early and far past their line's end.
+ */
+function positionsIn(text: string): (offset: number) => Position {
+  const starts = [0];
+  for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
+  return (offset) => {
+    const clamped = Math.max(0, Math.min(offset, text.length));
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = Math.ceil((low + high) / 2);
+      if (starts[middle]! <= clamped) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, col: clamped - starts[low]! + 1 };
+  };
 }
 
 function nodeAt(doc: Document, path: PropertyPath): Node | undefined {
@@ -242,7 +263,7 @@ function valueAt(data: unknown, path: PropertyPath): unknown {
 
 export function formatPath(path: PropertyPath): string {
   return path
-    .map((key, index) => (typeof key === 'number' ? `[${key}]` : `${index === 0 ? '' : '.'}${String(key)}`))
+    .map((key, index) => (typeof key === 'number' ? `[${key}]` : `${index === 0 ? '' : '.'}${escapeControls(String(key))}`))
     .join('');
 }
 

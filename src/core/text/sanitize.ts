@@ -5,3 +5,12 @@
 export function sanitize(text: string): string {
   return text.replace(/\u001b\[[0-?]*[ -/]*[@-~]/g, '').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
 }
+
+/**
+ * Shows text from a file inside a one-line message: control characters, line and paragraph
+ * separators and lone surrogates become `\uXXXX`, so the reader sees what is there and the
+ * terminal acts on none of it.
+ */
+export function escapeControls(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]|\p{Cs}/gu, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
