@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { StepIdSchema } from '../schema/common.js';
 import type { Problem } from '../yaml-file.js';
 import { checkText, formatPath, readYaml } from '../yaml-file.js';
-import { sanitize } from '../text/sanitize.js';
+import { escapeControls, sanitize } from '../text/sanitize.js';
 
 const QUESTION_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -63,19 +63,19 @@ export function parseNotes(text: string, file: string): NotesParse {
   const unreadable = checkText(text, file);
   if (unreadable) return { ok: false, problems: [unreadable] };
   if (text.trim() === '') return { ok: false, problems: [{ file, line: 1, col: 1, message: 'the file is empty: there is nothing to grade' }] };
-  const language = /^---([^\r\n]*)/.exec(text)?.[1]?.trim().toLowerCase() ?? '';
+  const language = /^\ufeff?---([^\r\n]*)/.exec(text)?.[1]?.trim().toLowerCase() ?? '';
   if (language !== '' && language !== 'yaml' && language !== 'yml' && !language.startsWith('-')) {
     const named = CODE_LANGUAGES[language];
     const message = named
       ? `${named} front matter is not allowed: use YAML between --- lines`
-      : `front matter in "${sanitize(language)}" is not supported: use YAML between --- lines`;
+      : `front matter in "${escapeControls(language)}" is not supported: use YAML between --- lines`;
     return { ok: false, problems: [{ file, line: 1, col: 1, message }] };
   }
   let parsed: matter.GrayMatterFile<string>;
   try {
     parsed = matter(text, { language: 'yaml', engines: { yaml: { parse: (block: string) => readFrontMatter(block, file) as object } } });
   } catch (error) {
-    return { ok: false, problems: error instanceof FrontMatterError ? error.problems : [{ file, line: 1, col: 1, message: `invalid front matter: ${sanitize(String(error))}` }] };
+    return { ok: false, problems: error instanceof FrontMatterError ? error.problems : [{ file, line: 1, col: 1, message: `invalid front matter: ${escapeControls(String(error).split('\n')[0]!)}` }] };
   }
   const data = parsed.data ?? {};
   const checked = NotesFrontMatterSchema.safeParse(data);
@@ -86,7 +86,7 @@ export function parseNotes(text: string, file: string): NotesParse {
         file,
         line: typeof issue.path[0] === 'string' ? frontMatterLine(text, issue.path[0]) : 1,
         col: 1,
-        message: sanitize(`front matter ${formatPath(issue.path)}: ${issue.message.charAt(0).toLowerCase()}${issue.message.slice(1)}`),
+        message: escapeControls(`front matter ${formatPath(issue.path)}: ${issue.message.charAt(0).toLowerCase()}${issue.message.slice(1)}`),
       })),
     };
   }
@@ -107,7 +107,7 @@ function blankOthersWords(lines: readonly string[]): string[] {
     while (rest !== '') {
       if (inComment) {
         const close = rest.indexOf('-->');
-        if (close < 0) return kept;
+        if (close < 0) break;
         rest = rest.slice(close + 3);
         inComment = false;
       } else {
