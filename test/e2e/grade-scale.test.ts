@@ -90,6 +90,11 @@ describe('mlsd grade --shard and mlsd merge-reports', () => {
     ['not JSON', '{"version": 1,', /^\/.*bad\.json:1:1: not JSON/m],
     ['another kind of JSON', '{"version": 2, "files": []}', /bad\.json:1:1: not an mlsd json report of version 1/],
     ['files that are not graded files', '{"version": 1, "set": null, "files": [1], "summary": {}}', /bad\.json:1:1: its "files" is not a list of graded files/],
+    [
+      'a graded file without its steps',
+      '{"version": 1, "set": null, "files": [{"path": "a.md", "question": "x", "score": 70, "passed": true, "minScore": 60, "stepMinScores": {}, "failures": [], "warnings": []}], "summary": {"minScore": 60, "missing": []}}',
+      /bad\.json:1:1: not an mlsd json report: files\[0\]\.steps: invalid input: expected array, received undefined$/m,
+    ],
   ])('refuses %s, naming the file, with exit 2', (_, text, message) => {
     const dir = mkdtempSync(join(tmpdir(), 'mlsd-merge-'));
     writeFileSync(join(dir, 'bad.json'), text);

@@ -1,4 +1,7 @@
 import type { Problem } from '../problem.js';
+import { GradeReportSchema } from '../schema/grade-report.js';
+import { escapeControls } from '../text/sanitize.js';
+import { formatPath } from '../yaml-file.js';
 import { summarizeOutcomes, type FileGrade, type GradeReport } from './grade-report.js';
 
 /** A json report as read from a file: checked only as far as merging relies on it. */
@@ -42,5 +45,9 @@ function checkReport(value: unknown): string | null {
   const summary = report.summary;
   if (typeof summary !== 'object' || summary === null || typeof summary.minScore !== 'number' || !Array.isArray(summary.missing)) return 'its "summary" lacks minScore or missing';
   if (report.set !== null && typeof report.set !== 'string') return 'its "set" is neither a name nor null';
-  return null;
+  const checked = GradeReportSchema.safeParse(report);
+  if (checked.success) return null;
+  const issue = checked.error.issues[0]!;
+  const message = escapeControls(issue.message);
+  return `not an mlsd json report: ${formatPath(issue.path)}: ${message.charAt(0).toLowerCase()}${message.slice(1)}`;
 }
