@@ -13,14 +13,15 @@ export interface NotesPaths {
 /**
  * Expands what the user named into notes files: files as they are, folders recursively (their
  * `*.md` files, README.md aside, as that is the folder's own documentation), and globs (README.md
- * aside too).
+ * aside too). Symbolic links found below a folder or by a glob are not followed: a link in a
+ * student's answers folder could point anywhere, and its target would be printed as evidence.
  */
 export async function findNotesFiles(paths: readonly string[], cwd: string): Promise<NotesPaths> {
   const files: string[] = [];
   const problems: Problem[] = [];
   for (const path of paths) {
     if (isDynamicPattern(path)) {
-      const matches = await glob(path, { cwd, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**', '**/[Rr][Ee][Aa][Dd][Mm][Ee].md'] });
+      const matches = await glob(path, { cwd, absolute: true, onlyFiles: true, followSymbolicLinks: false, ignore: ['**/node_modules/**', '**/[Rr][Ee][Aa][Dd][Mm][Ee].md'] });
       if (matches.length === 0) problems.push({ file: path, line: 1, col: 1, message: 'no files match this pattern' });
       files.push(...matches.sort());
       continue;

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
@@ -51,6 +51,20 @@ describe('mlsd grade exit codes (built binary, fixture sets)', () => {
     const byName = Object.fromEntries(report.files.map((file) => [file.path.split('/').pop(), file]));
     expect(byName['huge.md']!.error!.message).toMatch(/^this file is \d+\.\d MB; notes files are limited to 5 MB$/);
     expect(byName['fine.md']!.score).toBeGreaterThanOrEqual(85);
+  });
+
+  it('follows no symbolic link below a folder or found by a glob, as a link could point anywhere', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mlsd-links-'));
+    const strong = readFileSync(join(ROOT, 'questions/examples/fraud-detection/strong.md'));
+    for (const folder of ['answers', 'elsewhere']) mkdirSync(join(dir, folder));
+    writeFileSync(join(dir, 'answers/own.md'), strong);
+    writeFileSync(join(dir, 'elsewhere/secret.md'), strong);
+    symlinkSync('../elsewhere/secret.md', join(dir, 'answers/linked-file.md'));
+    symlinkSync('../elsewhere', join(dir, 'answers/linked-folder'));
+    for (const named of ['answers', 'answers/**/*.md']) {
+      const { report } = gradeJson([named], dir);
+      expect(report.files.map((file) => file.path)).toEqual(['answers/own.md']);
+    }
   });
 
   it('2 for usage mistakes', () => {
