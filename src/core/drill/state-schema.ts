@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FRAMEWORK, STEP_IDS } from '../framework.js';
 import type { DrillState } from './machine.js';
+import { escapeControls } from '../text/sanitize.js';
 
 const Step = z.enum(STEP_IDS);
 const perStep = <T extends z.ZodType>(value: T) => z.strictObject(Object.fromEntries(STEP_IDS.map((id) => [id, value])) as Record<(typeof STEP_IDS)[number], T>);
@@ -38,5 +39,5 @@ export function checkDrillState(value: unknown): { ok: true; state: DrillState }
   const result = DrillStateSchema.safeParse(value);
   if (result.success) return { ok: true, state: result.data as DrillState };
   const issue = result.error.issues[0]!;
-  return { ok: false, reason: `${issue.path.join('.') || 'draft'}: ${issue.message}` };
+  return { ok: false, reason: `${escapeControls(issue.path.join('.')) || 'draft'}: ${escapeControls(issue.message)}` };
 }

@@ -4,6 +4,7 @@ import * as z from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
 import { STEP_IDS, type StepId } from '../framework.js';
 import type { FileGrade } from '../grading/grade-report.js';
+import { escapeControls } from '../text/sanitize.js';
 
 // zod/mini leaves messages to the caller: the English ones, as the rest of mlsd prints them.
 z.config(en());
@@ -74,7 +75,7 @@ export function checkHistoryRecord(value: unknown): { ok: true; value: HistoryRe
   const parsed = HistoryRecordSchema.safeParse(upgradeLegacy(value));
   if (parsed.success) return { ok: true, value: parsed.data };
   const issue = parsed.error.issues[0]!;
-  return { ok: false, reason: `is not an attempt (${issue.path.join('.') || 'record'}: ${issue.message})` };
+  return { ok: false, reason: `is not an attempt (${escapeControls(issue.path.join('.')) || 'record'}: ${escapeControls(issue.message)})` };
 }
 
 function upgradeLegacy(value: unknown): unknown {
