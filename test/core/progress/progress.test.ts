@@ -30,6 +30,13 @@ describe('history records', () => {
     expect(checkHistoryRecord({ ...record, date: 'yesterday' })).toMatchObject({ ok: false, reason: expect.stringContaining('date') });
   });
 
+  it('shows control characters in the field of a refused record as escapes', () => {
+    const record = attempt('fraud-detection', 70, 0);
+    const check = checkHistoryRecord({ ...record, steps: { ...record.steps, '\u001b[2J': 50 } });
+    expect(check).toMatchObject({ ok: false, reason: expect.stringContaining('Unrecognized key: "\\u001b[2J"') });
+    expect(check.ok || check.reason).not.toContain('\u001b');
+  });
+
   it('reads a drill written before records had an id and a source', () => {
     const legacy = { version: 1, question: 'fraud-detection', score: 61, steps: { model: 50 }, missed: ['loss-function'], hintsUsed: [], usedSeconds: { model: 600 }, budgetSeconds: { model: 540 }, startedAt: T0 - 3_000_000, finishedAt: T0, notes: 'a.md' };
     expect(checkHistoryRecord(legacy)).toMatchObject({ ok: true, value: { id: `drill-${T0}-fraud-detection`, source: 'drill', date: new Date(T0).toISOString(), timings: { model: { used: 600, budget: 540 } } } });
