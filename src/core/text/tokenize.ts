@@ -40,16 +40,28 @@ function endsSentence(between: string): boolean {
 /** "- ", "* ", "> ", "1. ", "2) " opening a line: structure, not words (numbering is no quantity). */
 const LIST_MARKER = /^\s*(?:(?:[-*+>]|\d{1,2}[.)])\s+)+/;
 
-const stems = new Map<string, string>();
-
 export function stem(word: string): string {
-  let cached = stems.get(word);
-  if (cached === undefined) {
-    cached = /^\p{N}+$/u.test(word) ? word : stemmer(word);
-    if (stems.size > 50_000) stems.clear();
-    stems.set(word, cached);
+  return /^\p{N}+$/u.test(word) ? word : stemmer(word);
+}
+
+/** What a word is, whatever its place: read once per distinct spelling, as notes repeat their words. */
+interface WordFacts {
+  lower: string;
+  stem: string;
+  filler: boolean;
+}
+
+const words = new Map<string, WordFacts>();
+
+function factsOf(raw: string): WordFacts {
+  let facts = words.get(raw);
+  if (facts === undefined) {
+    const lower = raw.toLowerCase();
+    facts = { lower, stem: stem(lower), filler: FILLER.has(lower) };
+    if (words.size > 50_000) words.clear();
+    words.set(raw, facts);
   }
-  return cached;
+  return facts;
 }
 
 /**
@@ -131,19 +143,19 @@ export function tokenize(text: string, firstLine = 0): Token[] {
       if (ends || between.includes(',')) clause++;
       last = at;
       const raw = lineText.slice(start, at);
-      const lower = raw.toLowerCase();
+      const { lower, stem, filler } = factsOf(raw);
       if (lower === 'but') {
         sentence++;
         clause++;
       }
       tokens.push({
-        stem: stem(lower),
+        stem,
         raw,
         lower,
         line: firstLine + index,
         sentence,
         clause,
-        filler: FILLER.has(lower),
+        filler,
         numeric: kind === Kind.Digit && !(between === '' && start > 0),
         gap: between,
       });
