@@ -34,12 +34,12 @@ export interface GradedFile {
 }
 
 /** Grades one file after another with one bank: in this thread, or in each worker thread. */
-export function createGrader(bank: Bank, settings: GradeSettings): (job: GradeJob) => Promise<GradedFile> {
+export function createGrader(bank: Bank, settings: GradeSettings): (job: GradeJob) => GradedFile {
   const context = { bank, policy: settings.policy, matchers: new MatcherCache(), question: settings.question };
   const parts = REPORT_PARTS[settings.reporter];
   const options: ReporterOptions = { color: new Chalk({ level: settings.colorLevel }), verbose: settings.verbose };
-  return async (job) => {
-    const read = await readNotesFile(job.path, job.shown);
+  return (job) => {
+    const read = readNotesFile(job.path, job.shown);
     const grade = 'problem' in read ? failedFile(job.shown, read.problem, null, settings.policy.minScore) : gradeNotesText(read.text, job.shown, context);
     const record = settings.record ? gradeRecord(grade, '', 0) : null;
     return { outcome: outcomeOf(grade), part: parts.file(grade, options), ...(record ? { record } : {}) };

@@ -11,8 +11,6 @@ const BATCH = 32;
 const IN_FLIGHT = 2;
 /** Below this many files, starting threads costs more than it saves. */
 const FILES_PER_WORKER = 150;
-/** Files read ahead while grading in this thread, so it never waits for the disk. */
-const READ_AHEAD = 16;
 
 /**
  * A worker holds the bank, its compiled matchers and one batch at a time, about 40 MB: a smaller
@@ -84,15 +82,5 @@ export async function gradeAll(jobs: readonly GradeJob[], bank: Bank, settings: 
 
 async function gradeHere(jobs: readonly GradeJob[], bank: Bank, settings: GradeSettings, deliver: (file: GradedFile) => Promise<void> | void): Promise<void> {
   const grade = createGrader(bank, settings);
-  const pending: Promise<GradedFile>[] = [];
-  let started = 0;
-  const fill = () => {
-    while (started < jobs.length && pending.length < READ_AHEAD) pending.push(grade(jobs[started++]!));
-  };
-  fill();
-  while (pending.length > 0) {
-    const result = await pending.shift()!;
-    fill();
-    await deliver(result);
-  }
+  for (const job of jobs) await deliver(grade(job));
 }

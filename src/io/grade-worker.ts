@@ -9,8 +9,7 @@ import { createGrader, type GradedFile, type GradeJob, type GradeSettings } from
 const { bank, settings } = workerData as { bank: PackedBank; settings: GradeSettings };
 const grade = createGrader(unpackBank(bank), settings);
 
-parentPort!.on('message', async ({ batch, jobs }: { batch: number; jobs: GradeJob[] }) => {
-  const results: GradedFile[] = [];
-  for (const job of jobs) results.push(await grade(job));
+parentPort!.on('message', ({ batch, jobs }: { batch: number; jobs: GradeJob[] }) => {
+  const results: GradedFile[] = jobs.map(grade);
   parentPort!.postMessage({ batch, results });
 });

@@ -1,4 +1,5 @@
-import { open, readdir, stat } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { positionAt, type Problem } from '../core/yaml-file.js';
@@ -53,18 +54,33 @@ export const MAX_NOTES_BYTES = 5 * 1024 * 1024;
 
 /**
  * A notes file's text, or the problem that kept it from being read: missing, not a regular file
- * (a pipe or a device could block or never end), over the limit, binary, or not UTF-8. The read
- * stops one byte past the limit, so a file that grows while it is read cannot get past it.
+ * (a pipe or a device could block or never end), over the limit, binary, or not UTF-8. The file
+ * is opened without blocking, so opening a pipe returns at once, and is then checked by its own
+ * descriptor, so it cannot be swapped between the check and the read. The read stops one byte
+ * past the limit, so a file that grows while it is read cannot get past it. The reads are
+ * synchronous: a grading thread has nothing else to do meanwhile, and each costs a few
+ * microseconds where a promise round trip through the thread pool costs ten times that.
  */
-export async function readNotesFile(path: string, shown: string): Promise<{ text: string } | { problem: Problem }> {
+export function readNotesFile(path: string, shown: string): { text: string } | { problem: Problem } {
   const problem = (message: string, at = { line: 1, col: 1 }) => ({ problem: { file: shown, ...at, message } });
   const tooBig = (size: number) => problem(`this file is ${(size / 1024 / 1024).toFixed(1)} MB; notes files are limited to ${MAX_NOTES_BYTES / 1024 / 1024} MB`);
-  const info = await stat(path).catch(() => null);
-  if (!info) return problem('cannot read this file');
-  if (!info.isFile()) return problem('this is not a regular file (a pipe, a device or a socket): notes are Markdown files');
-  if (info.size > MAX_NOTES_BYTES) return tooBig(info.size);
-  const bytes = await readUpTo(path, info.size, MAX_NOTES_BYTES + 1).catch(() => null);
-  if (bytes === null) return problem('cannot read this file');
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch {
+    return problem('cannot read this file');
+  }
+  let bytes: Buffer;
+  try {
+    const info = fstatSync(fd);
+    if (!info.isFile()) return problem('this is not a regular file (a pipe, a device or a socket): notes are Markdown files');
+    if (info.size > MAX_NOTES_BYTES) return tooBig(info.size);
+    bytes = readUpTo(fd, info.size, MAX_NOTES_BYTES + 1);
+  } catch {
+    return problem('cannot read this file');
+  } finally {
+    closeSync(fd);
+  }
   if (bytes.length > MAX_NOTES_BYTES) return tooBig(bytes.length);
   const nul = bytes.indexOf(0);
   if (nul >= 0) return problem('this is a binary file, not Markdown notes: it holds a NUL byte here', placeOfByte(bytes, nul));
@@ -83,44 +99,46 @@ function placeOfByte(bytes: Buffer, offset: number): { line: number; col: number
 }
 
 /**
- * Up to `limit` bytes of a file, in a buffer sized for the `expected` bytes its stat gave and
- * grown only if the file grew since.
+ * Up to `limit` bytes of an open file, in a buffer sized for the `expected` bytes its stat gave
+ * and grown only if the file grew since.
  */
-async function readUpTo(path: string, expected: number, limit: number): Promise<Buffer> {
-  const file = await open(path, 'r');
-  try {
-    let buffer = Buffer.allocUnsafe(Math.min(expected + 1, limit));
-    let length = 0;
-    for (;;) {
-      if (length === buffer.length) {
-        if (length >= limit) break;
-        const bigger = Buffer.allocUnsafe(Math.min(buffer.length * 2, limit));
-        buffer.copy(bigger, 0, 0, length);
-        buffer = bigger;
-      }
-      const { bytesRead } = await file.read(buffer, length, buffer.length - length, length);
-      if (bytesRead === 0) break;
-      length += bytesRead;
+function readUpTo(fd: number, expected: number, limit: number): Buffer {
+  let buffer = Buffer.allocUnsafe(Math.min(expected + 1, limit));
+  let length = 0;
+  for (;;) {
+    if (length === buffer.length) {
+      if (length >= limit) break;
+      const bigger = Buffer.allocUnsafe(Math.min(buffer.length * 2, limit));
+      buffer.copy(bigger, 0, 0, length);
+      buffer = bigger;
     }
-    return buffer.subarray(0, length);
-  } finally {
-    await file.close();
+    const read = readSync(fd, buffer, length, buffer.length - length, length);
+    if (read === 0) break;
+    length += read;
   }
+  return buffer.subarray(0, length);
 }
 
 /** The offset of the first byte that does not start or continue a valid UTF-8 sequence. */
 function firstInvalidUtf8(bytes: Buffer): number {
+  const decodes = (end: number, stream: boolean) => {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, end), { stream });
+      return true;
+    } catch {
+      return false;
+    }
+  };
   let low = 0;
   let high = bytes.length;
-  // The longest prefix that decodes (a sequence cut at the end is not an error mid-stream).
+  // The longest prefix that decodes when more may follow (a sequence cut at its end is no error yet).
   while (low < high) {
     const middle = Math.ceil((low + high) / 2);
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, middle), { stream: true });
-      low = middle;
-    } catch {
-      high = middle - 1;
-    }
+    if (decodes(middle, true)) low = middle;
+    else high = middle - 1;
   }
-  return low;
+  if (decodes(low, false)) return low;
+  // The prefix ends inside a sequence that the next byte breaks: the error is where that sequence starts.
+  while (low > 0 && (bytes[low - 1]! & 0xc0) === 0x80) low--;
+  return low > 0 && bytes[low - 1]! >= 0xc0 ? low - 1 : low;
 }
