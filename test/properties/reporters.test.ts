@@ -245,12 +245,15 @@ describe('markdown', () => {
 });
 
 describe('pretty', () => {
-  it('without colour, writes no escape sequence at all', () => {
+  const colour = new Chalk({ level: 3 });
+
+  it('writes no escape sequence without colour, and with colour only the colours, around the same text', () => {
     fc.assert(
       fc.property(report, options, (input, opts) => {
-        const { text } = REPORTERS.pretty(input, opts);
-        expect(text).not.toContain('\u001b');
-        expect(text).not.toMatch(RAW_CONTROL);
+        const plain = REPORTERS.pretty(input, opts).text;
+        expect(plain).not.toContain('\u001b');
+        const coloured = REPORTERS.pretty(input, { ...opts, color: colour }).text;
+        expect(coloured.replace(/\u001b\[[0-9;]*m/g, '')).toBe(plain);
       }),
       RUNS,
     );
