@@ -33,6 +33,15 @@ describe('jsonReporter', () => {
     expect(jsonReporter(report, OPTIONS).text).toBe(`${JSON.stringify(report, null, 2)}\n`);
   });
 
+  it('writes DEL and C1 controls as escapes, as JSON.stringify writes C0 ones, and parses back the same', () => {
+    const report = { ...SAMPLE_REPORT, set: 'set\u0085', files: [{ ...FAILED, path: 'answers/\u009b2J\u007f.md' }], summary: { ...SAMPLE_REPORT.summary, files: 1, missing: ['q\u0090'] } };
+    const json = jsonReporter(report, OPTIONS).text;
+    expect(json).not.toMatch(/[\u007f-\u009f]/);
+    expect(json).toContain('"path": "answers/\\u009b2J\\u007f.md"');
+    expect(json).toContain('"set": "set\\u0085"');
+    expect(JSON.parse(json)).toStrictEqual(report);
+  });
+
   it('has no colour', () => {
     expect(jsonReporter(SAMPLE_REPORT, COLOR_OPTIONS).text).toBe(text);
   });

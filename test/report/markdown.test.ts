@@ -110,6 +110,7 @@ describe('inline', () => {
     ['C:\\notes', 'C:\\\\notes'],
     ['esc\u001b[31mred', 'escred'],
     ['& " % , :', '& " % , :'],
+    ['lone \udc00 half, \ud83d\udd25 whole', 'lone half, \ud83d\udd25 whole'],
   ])('makes %j one literal line', (input, expected) => {
     expect(inline(input)).toBe(expected);
   });

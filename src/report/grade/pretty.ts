@@ -26,11 +26,11 @@ export function renderFile(file: FileGrade, options: ReporterOptions): string {
   }
   const verdict = file.passed ? c.green('PASS') : c.red('FAIL');
   const lines = [
-    `${c.bold(sanitize(file.path))}  ${c.dim(file.question ?? '')}  ${paint(c, file.score ?? 0)(`${file.score}/100`)}  ${verdict} ${c.dim(`(min ${file.minScore})`)}`,
+    `${c.bold(sanitize(file.path))}  ${c.dim(sanitize(file.question ?? ''))}  ${paint(c, file.score ?? 0)(`${file.score}/100`)}  ${verdict} ${c.dim(`(min ${file.minScore})`)}`,
   ];
   for (const warning of file.warnings) lines.push(`  ${c.yellow('!')} ${sanitize(warning)}`);
   for (const step of file.steps) lines.push(...renderStep(step, options));
-  for (const failure of file.failures) lines.push(`  ${c.red('✗')} ${failure}`);
+  for (const failure of file.failures) lines.push(`  ${c.red('✗')} ${sanitize(failure)}`);
   return lines.join('\n');
 }
 
@@ -38,7 +38,7 @@ export function renderFile(file: FileGrade, options: ReporterOptions): string {
 export function renderStep(step: StepResult, options: ReporterOptions): string[] {
   const c = options.color;
   const number = getStep(step.id).number;
-  const title = `${number}. ${step.title}`.padEnd(28);
+  const title = `${number}. ${sanitize(step.title)}`.padEnd(28);
   const counts = c.dim(`${plural(step.hits.length, 'hit')} · ${step.misses.length} missed`);
   const lines = [`  ${title} ${bar(c, step.score)} ${paint(c, step.score)(String(step.score).padStart(3))}  ${counts}`];
   const detail = (mark: string, text: string) => lines.push(`      ${mark} ${text}`);
@@ -48,7 +48,7 @@ export function renderStep(step: StepResult, options: ReporterOptions): string[]
   }
   if (options.verbose) {
     for (const hit of step.hits) {
-      const note = hit.note ? c.yellow(` (${hit.note})`) : '';
+      const note = hit.note ? c.yellow(` (${sanitize(hit.note)})`) : '';
       detail(c.green('✓'), `${sanitize(hit.label)}${note} ${c.dim(`line ${hit.line}: ${sanitize(hit.text)}`)}`);
     }
   }
@@ -73,7 +73,7 @@ export function renderStep(step: StepResult, options: ReporterOptions): string[]
 function renderSummary(summary: GradeSummary, c: ChalkInstance): string {
   const parts = [`${summary.passed} passed`, `${summary.failed} below the bar`];
   if (summary.errors > 0) parts.push(`${summary.errors} could not be graded`);
-  if (summary.missing.length > 0) parts.push(`${summary.missing.length} missing (${summary.missing.join(', ')})`);
+  if (summary.missing.length > 0) parts.push(`${summary.missing.length} missing (${summary.missing.map(sanitize).join(', ')})`);
   const average = summary.averageScore === null ? '' : c.dim(`, average ${summary.averageScore}`);
   const head = summary.passedAll ? c.green('✓') : c.red('✗');
   return `${head} ${parts.join(', ')} ${c.dim(`(min ${summary.minScore})`)}${average}`;
