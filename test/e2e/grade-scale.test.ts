@@ -95,6 +95,11 @@ describe('mlsd grade --shard and mlsd merge-reports', () => {
       '{"version": 1, "set": null, "files": [{"path": "a.md", "question": "x", "score": 70, "passed": true, "minScore": 60, "stepMinScores": {}, "failures": [], "warnings": []}], "summary": {"minScore": 60, "missing": []}}',
       /bad\.json:1:1: not an mlsd json report: files\[0\]\.steps: invalid input: expected array, received undefined$/m,
     ],
+    [
+      'a file that passed without a score',
+      '{"version": 1, "set": null, "files": [{"path": "a.md", "question": null, "score": null, "passed": true, "minScore": 60, "stepMinScores": {}, "failures": [], "warnings": [], "steps": []}], "summary": {"minScore": 60, "missing": []}}',
+      /bad\.json:1:1: not an mlsd json report: files\[0\]\.passed: a file without a score cannot have passed$/m,
+    ],
   ])('refuses %s, naming the file, with exit 2', (_, text, message) => {
     const dir = mkdtempSync(join(tmpdir(), 'mlsd-merge-'));
     writeFileSync(join(dir, 'bad.json'), text);

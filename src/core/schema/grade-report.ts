@@ -42,7 +42,10 @@ const FileGrade = z.object({
   warnings: z.array(z.string()),
   steps: z.array(StepResult),
   error: z.optional(z.object({ file: z.string(), line: z.number(), col: z.number(), message: z.string() })),
-});
+}).check(
+  // A file that could not be graded has no score, and so cannot have passed.
+  z.refine((file) => !(file.passed && file.score === null), { message: 'a file without a score cannot have passed', path: ['passed'] }),
+);
 
 export const GradeReportSchema = z.object({
   version: z.literal(1),

@@ -419,8 +419,11 @@ function groupBy<T, K>(values: readonly T[], key: (value: T) => K): Map<K, T[]> 
   return map;
 }
 
+/** At most 160 characters, cut before a character rather than inside one (an emoji is two). */
 function clip(text: string): string {
-  return text.length > 160 ? `${text.slice(0, 157)}...` : text;
+  if (text.length <= 160) return text;
+  const cut = /[\ud800-\udbff]/.test(text[156]!) ? 156 : 157;
+  return `${text.slice(0, cut)}...`;
 }
 
 function round2(value: number): number {
