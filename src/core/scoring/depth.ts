@@ -40,13 +40,17 @@ export function isReasonAt(tokens: readonly Token[], index: number): boolean {
 /** Arrows and comparisons between words: "shadow → canary", "p99 < 200 ms", "DNN > GBDT". */
 export const COMPARISON = /[→<>=≈≤≥]/;
 
-/** Counts the depth signals among tokens[from..to). */
-export function measureDepth(tokens: readonly Token[], from: number, to: number): Depth {
-  let numbers = 0;
-  let reasons = 0;
-  for (let index = from; index < to; index++) {
-    if (tokens[index]!.numeric) numbers++;
-    if (isReasonAt(tokens, index) || COMPARISON.test(tokens[index]!.gap)) reasons++;
-  }
-  return { numbers, reasons };
+/**
+ * The depth signals of each line, from every token's reason flag (`reasons[i]` is
+ * isReasonAt(tokens, i), read once per file): a step's depth is the sum over its lines.
+ */
+export function depthPerLine(tokens: readonly Token[], reasons: readonly boolean[], lineCount: number): Depth[] {
+  const depth = Array.from({ length: lineCount }, () => ({ numbers: 0, reasons: 0 }));
+  tokens.forEach((token, index) => {
+    const line = depth[token.line];
+    if (!line) return;
+    if (token.numeric) line.numbers++;
+    if (reasons[index] || COMPARISON.test(token.gap)) line.reasons++;
+  });
+  return depth;
 }

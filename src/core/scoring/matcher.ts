@@ -1,4 +1,5 @@
 import type { RubricItem } from '../bank.js';
+import { STEP_IDS, type StepId } from '../framework.js';
 import type { Antipattern } from '../schema/antipattern.js';
 import { phraseStems, tokenize, type Token } from '../text/tokenize.js';
 import { compileAntipatterns, type AntipatternCheck } from './antipatterns.js';
@@ -15,6 +16,8 @@ export interface Mention {
 
 interface TrieNode {
   next: Map<string, TrieNode>;
+  /** The child for a lone `*` in an alias, which stands for any one word. */
+  wild: TrieNode | null;
   ends: { item: number; alias: string }[];
 }
 
@@ -27,6 +30,8 @@ export interface PhraseMatcher {
 /** All aliases of a rubric compiled into one word trie, built once and reused for every file. */
 export interface Matcher extends PhraseMatcher {
   items: readonly RubricItem[];
+  /** Per step, the indexes of its items, in order. */
+  byStep: Readonly<Record<StepId, readonly number[]>>;
   /** Per item, the stems of its context phrases (empty when it has none). */
   contexts: readonly (readonly string[][])[];
   /** The mistakes the rubric warns about, with their phrases compiled. */
@@ -47,7 +52,9 @@ function aliasKey(token: Token): string {
 
 export function compileMatcher(items: readonly RubricItem[], antipatterns: readonly Antipattern[] = []): Matcher {
   const contexts = items.map((item) => (item.context ?? []).map(phraseStems).filter((stems) => stems.length > 0));
-  return { ...compilePhrases(items.map((item) => item.any)), items, contexts, antipatterns: compileAntipatterns(antipatterns) };
+  const byStep = Object.fromEntries(STEP_IDS.map((step) => [step, [] as number[]])) as Record<StepId, number[]>;
+  items.forEach((item, index) => byStep[item.step].push(index));
+  return { ...compilePhrases(items.map((item) => item.any)), items, byStep, contexts, antipatterns: compileAntipatterns(antipatterns) };
 }
 
 /** The trie keys of an alias, with WILDCARD for a lone `*`: read once, as pack aliases recur in every question. */
@@ -70,7 +77,7 @@ function aliasWords(alias: string): readonly string[] {
 const aliasKeys = new Map<string, readonly string[]>();
 
 export function compilePhrases(lists: readonly (readonly string[])[]): PhraseMatcher {
-  const root: TrieNode = { next: new Map(), ends: [] };
+  const root: TrieNode = { next: new Map(), wild: null, ends: [] };
   let aliasCount = 0;
   lists.forEach((phrases, index) => {
     for (const alias of phrases) {
@@ -78,10 +85,11 @@ export function compilePhrases(lists: readonly (readonly string[])[]): PhraseMat
       if (words.length === 0 || words.every((word) => word === WILDCARD)) continue;
       let node = root;
       for (const word of words) {
-        let child = node.next.get(word);
+        let child = word === WILDCARD ? node.wild : node.next.get(word);
         if (!child) {
-          child = { next: new Map(), ends: [] };
-          node.next.set(word, child);
+          child = { next: new Map(), wild: null, ends: [] };
+          if (word === WILDCARD) node.wild = child;
+          else node.next.set(word, child);
         }
         node = child;
       }
@@ -135,14 +143,13 @@ function walkFrom(walk: Walk, node: TrieNode, at: number): void {
     const last = content[at - 1]!;
     if (!previous || last > previous.end) found.set(end.item, { item: end.item, alias: end.alias, line: walk.line, start: content[walk.start]!, end: last });
   }
-  if (at >= content.length || node.next.size === 0) return;
+  if (at >= content.length || (node.next.size === 0 && !node.wild)) return;
   if (walk.tokens[content[at]!]!.line !== walk.line) return;
   for (const key of walk.keys[at]!) {
     const child = node.next.get(key);
     if (child) walkFrom(walk, child, at + 1);
   }
-  const any = node.next.get(WILDCARD);
-  if (any) walkFrom(walk, any, at + 1);
+  if (node.wild) walkFrom(walk, node.wild, at + 1);
 }
 
 /**

@@ -5,7 +5,7 @@ import { sanitize } from '../text/sanitize.js';
 import { STOPWORDS } from '../text/stopwords.js';
 import { phraseStems, tokenize, type Token } from '../text/tokenize.js';
 import { findAntipatterns } from './antipatterns.js';
-import { isReasonAt, measureDepth } from './depth.js';
+import { depthPerLine, isReasonAt, type Depth } from './depth.js';
 import { frameOf, paragraphsOf, segmentsOf, shapeOfParagraph, type LineShape } from './line-shape.js';
 import { findMentions, type Matcher, type Mention } from './matcher.js';
 import { isNegated } from './negation.js';
@@ -92,7 +92,9 @@ export function scoreNotes(notes: Notes, questionId: string, matcher: Matcher): 
   const byLine = groupBy(mentions, (mention) => mention.line);
   const evidence = (line: number) => ({ line: notes.firstLine + line, text: clip(sanitize(notes.lines[line] ?? '').trim()) });
 
-  const reasonLines = new Set(tokens.filter((_, index) => isReasonAt(tokens, index)).map((token) => token.line));
+  const reasons = tokens.map((_, index) => isReasonAt(tokens, index));
+  const reasonLines = new Set(tokens.filter((_, index) => reasons[index]).map((token) => token.line));
+  const lineDepth = depthPerLine(tokens, reasons, notes.lines.length);
   const reasonParagraphs = new Set([...reasonLines].map((line) => paragraphs[line]));
   const credits: Credit[] = [];
   const negated = new Map<number, Mention>();
@@ -150,31 +152,31 @@ export function scoreNotes(notes: Notes, questionId: string, matcher: Matcher): 
     const requiredMissing: string[] = [];
     let earned = 0;
     let possible = 0;
-    matcher.items.forEach((item, index) => {
-      if (item.step !== step.id) return;
+    for (const index of matcher.byStep[step.id]) {
+      const item = matcher.items[index]!;
       possible += item.weight;
       const mine = creditsByItem.get(index) ?? [];
       const home = best(mine.filter((credit) => !headingsFound || credit.step === step.id));
       if (home) {
         earned += item.weight * home.credit;
         hits.push({ id: item.id, label: item.label, weight: item.weight, credit: round2(home.credit), ...evidence(home.mention.line), ...(home.note ? { note: home.note } : {}) });
-        return;
+        continue;
       }
       const away = best(mine);
       if (away) {
         const credit = away.credit * SCORING.misplacedCredit;
         earned += item.weight * credit;
         misplaced.push({ id: item.id, label: item.label, weight: item.weight, credit: round2(credit), foundIn: away.step, ...evidence(away.mention.line) });
-        return;
+        continue;
       }
       if (item.required) requiredMissing.push(item.id);
       const denied = negated.get(index);
       if (denied) negatedHere.push({ id: item.id, label: item.label, ...evidence(denied.line) });
       misses.push({ id: item.id, label: item.label, weight: item.weight, required: item.required, hint: item.hint });
-    });
+    }
     const mine = (info: LineInfo) => (headingsFound ? info.step === step.id : true) && !info.heading;
     const stepLines = lineInfo.flatMap((info, line) => (mine(info) ? [line] : []));
-    const depth = depthOfLines(tokens, stepLines);
+    const depth = sumDepth(lineDepth, stepLines);
     const named = new Set(credits.filter((credit) => !headingsFound || credit.step === step.id).map((credit) => credit.mention.item)).size;
     const listedLine = listedLines.get(headingsFound ? step.id : null);
     const coverage = possible > 0 ? Math.min(1, earned / (possible * SCORING.fullCoverage)) : 1;
@@ -370,24 +372,13 @@ function listedGroups(mentions: readonly Mention[], matcher: Matcher): Set<strin
   return new Set([...counts].filter(([, items]) => items.size >= SCORING.listedAt).map(([group]) => group));
 }
 
-function depthOfLines(tokens: readonly Token[], lines: readonly number[]) {
-  const wanted = new Set(lines);
+function sumDepth(lineDepth: readonly Depth[], lines: readonly number[]): Depth {
   let numbers = 0;
   let reasons = 0;
-  let from = -1;
-  const flush = (to: number) => {
-    if (from < 0) return;
-    const depth = measureDepth(tokens, from, to);
-    numbers += depth.numbers;
-    reasons += depth.reasons;
-    from = -1;
-  };
-  tokens.forEach((token, index) => {
-    if (wanted.has(token.line)) {
-      if (from < 0) from = index;
-    } else flush(index);
-  });
-  flush(tokens.length);
+  for (const line of lines) {
+    numbers += lineDepth[line]!.numbers;
+    reasons += lineDepth[line]!.reasons;
+  }
   return { numbers, reasons };
 }
 
