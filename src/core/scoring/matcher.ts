@@ -93,9 +93,18 @@ export function compilePhrases(lists: readonly (readonly string[])[]): PhraseMat
 }
 
 /**
+ * The most trie nodes a walk from one word may visit. A word has at most two keys (its stem and
+ * an acronym) and `*` matches any word, so a rubric built to branch (every mix of "lol", "LOL"
+ * and `*` in 12-word aliases) would make each word of the notes cost thousands of steps; the
+ * built-in bank needs at most 8 on its example answers. The budget keeps grading linear in the
+ * notes, whatever the rubric.
+ */
+export const WALK_BUDGET = 64;
+
+/**
  * Finds every mention of every item in one pass over the tokens: from each word, the trie is
- * walked along the following words of the same line (filler words skipped). Where one item has
- * several aliases starting at one word, the longest is kept.
+ * walked along the following words of the same line (filler words skipped), visiting at most
+ * WALK_BUDGET nodes. Where one item has several aliases starting at one word, the longest is kept.
  */
 export function findMentions(matcher: PhraseMatcher, tokens: readonly Token[]): Mention[] {
   const content: number[] = [];
@@ -105,11 +114,12 @@ export function findMentions(matcher: PhraseMatcher, tokens: readonly Token[]): 
     content.push(index);
     keys.push(tokenKeys(token));
   });
-  const walk: Walk = { tokens, content, keys, found: new Map(), start: 0, line: 0 };
+  const walk: Walk = { tokens, content, keys, found: new Map(), start: 0, line: 0, budget: 0 };
   const mentions: Mention[] = [];
   for (let k = 0; k < content.length; k++) {
     walk.start = k;
     walk.line = tokens[content[k]!]!.line;
+    walk.budget = WALK_BUDGET;
     walkFrom(walk, matcher.root, k);
     if (walk.found.size === 0) continue;
     mentions.push(...walk.found.values());
@@ -126,9 +136,12 @@ interface Walk {
   found: Map<number, Mention>;
   start: number;
   line: number;
+  /** Trie nodes this walk may still visit. */
+  budget: number;
 }
 
 function walkFrom(walk: Walk, node: TrieNode, at: number): void {
+  if (walk.budget-- <= 0) return;
   const { content, found } = walk;
   for (const end of node.ends) {
     const previous = found.get(end.item);
