@@ -108,7 +108,10 @@ async function readUpTo(path: string, expected: number, limit: number): Promise<
   }
 }
 
-/** The offset of the first byte that does not start or continue a valid UTF-8 sequence. */
+/**
+ * The offset of the first invalid UTF-8 sequence: where an editor shows the bad character, so a
+ * lead byte whose sequence breaks off ("r\xe9sum\xe9" in Latin-1) is the place, not the byte after it.
+ */
 function firstInvalidUtf8(bytes: Buffer): number {
   let low = 0;
   let high = bytes.length;
@@ -121,6 +124,12 @@ function firstInvalidUtf8(bytes: Buffer): number {
     } catch {
       high = middle - 1;
     }
+  }
+  for (let start = low - 1; start >= Math.max(0, low - 3); start--) {
+    const byte = bytes[start]!;
+    if ((byte & 0xc0) === 0x80) continue;
+    const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    return length > low - start ? start : low;
   }
   return low;
 }
