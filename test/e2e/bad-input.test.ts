@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
 import type { GradeReport } from '../../src/core/grading/grade-report.js';
-import { compilePhrases, findMentions, WALK_BUDGET, type PhraseMatcher } from '../../src/core/scoring/matcher.js';
+import { compilePhrases, findMentions, WALK_LIMITS, type PhraseMatcher } from '../../src/core/scoring/matcher.js';
 import { tokenize } from '../../src/core/text/tokenize.js';
 import { ROOT, spawnCli, type CliResult } from '../helpers/cli.js';
 
@@ -289,28 +289,31 @@ describe('practice sets whose paths leave the set\'s folder (mlsd grade --set)',
   });
 });
 
-/** A bank folder holding one question whose one concept has these aliases, and a notes file for it. */
-function slowCase(name: string, aliases: readonly string[], body: string): { bank: string; notes: string } {
+/** A bank folder holding one question with a concept per list of aliases, and a notes file for it. */
+function slowCase(name: string, concepts: readonly (readonly string[])[], body: string): { bank: string; notes: string } {
   const dir = join(TMP, 'slow', name);
-  write(join(dir, 'bank/questions/slow-question.yaml'), question('slow-question', `concepts:\n  - id: slow-thing\n    step: model\n    label: Slow thing\n    any: ${JSON.stringify(aliases)}\n    hint: Say it.\n`));
+  const yaml = concepts.map((aliases, index) => `  - { id: item-${index}, step: model, label: Item ${index}, any: ${JSON.stringify(aliases)}, hint: Say it. }\n`).join('');
+  write(join(dir, 'bank/questions/slow-question.yaml'), question('slow-question', `concepts:\n${yaml}`));
   write(join(dir, 'notes.md'), `---\nquestion: slow-question\n---\n## 4. Model\n\n${body}\n`);
   return { bank: join(dir, 'bank'), notes: join(dir, 'notes.md') };
 }
 
 const PREFIX = 'shared prefix of many aliases';
-const BRANCHING_WORDS = Array.from({ length: 4096 }, (_, index) => Array.from({ length: 12 }, (_, bit) => ((index >> bit) & 1 ? 'LOL' : 'lol')).join(' '));
-const BRANCHING_WILDCARDS = Array.from({ length: 4095 }, (_, index) => Array.from({ length: 12 }, (_, bit) => ((index >> bit) & 1 ? '*' : 'lol')).join(' '));
-const SLOW: [string, readonly string[], string][] = [
-  ['5,000 aliases sharing a prefix, notes repeating it (4 MB)', Array.from({ length: 5000 }, (_, index) => `${PREFIX} number${index}`), `${PREFIX} `.repeat(140_000)],
-  ['one line of 4 MB, made of an alias\'s words', ['slow slow slow slow slow slow slow slow slow slow slow thing'], 'slow '.repeat(800_000)],
-  ['200,000 repetitions of an alias\'s first word, one per line', ['slow thing'], 'slow\n'.repeat(200_000)],
-  ['aliases mixing "lol" and "LOL" in every way, notes of 1 MB of LOL', BRANCHING_WORDS, 'LOL '.repeat(250_000)],
-  ['aliases mixing words and * in every way, notes of 1 MB of lol', BRANCHING_WILDCARDS, 'lol '.repeat(250_000)],
+/** Every mix of two keys or of a word and `*` over 12 words: a trie that branches at every level. */
+const branching = (other: string) =>
+  Array.from({ length: 4095 }, (_, index) => Array.from({ length: 12 }, (_, bit) => ((index >> bit) & 1 ? other : 'lol')).join(' '));
+const SLOW: [string, readonly (readonly string[])[], string][] = [
+  ['5,000 aliases sharing a prefix, notes repeating it (4 MB)', [Array.from({ length: 5000 }, (_, index) => `${PREFIX} number${index}`)], `${PREFIX} `.repeat(140_000)],
+  ['one line of 4 MB, made of an alias\'s words', [['slow slow slow slow slow slow slow slow slow slow slow thing']], 'slow '.repeat(800_000)],
+  ['200,000 repetitions of an alias\'s first word, one per line', [['slow thing']], 'slow\n'.repeat(200_000)],
+  ['aliases mixing "lol" and "LOL" in every way, notes of 1 MB of LOL', [branching('LOL')], 'LOL '.repeat(250_000)],
+  ['aliases mixing words and * in every way, notes of 1 MB of lol', [branching('*')], 'lol '.repeat(250_000)],
+  ['5,000 checklist items sharing one alias, notes of 400 KB of it', Array.from({ length: 5000 }, () => ['lol']), 'lol\n'.repeat(100_000)],
 ];
 
 describe('rubrics and notes shaped to make matching slow (mlsd grade)', () => {
-  it.each(SLOW)('%s: graded within seconds', (name, aliases, body) => {
-    const { bank, notes } = slowCase(name.replace(/\W+/g, '-'), aliases, body);
+  it.each(SLOW)('%s: graded within seconds', (name, concepts, body) => {
+    const { bank, notes } = slowCase(name.replace(/\W+/g, '-'), concepts, body);
     const run = mlsd(['grade', notes, '--bank', bank, '--reporter', 'json']);
     expect([0, 1], run.stderr).toContain(run.code);
     expectClean(run);
@@ -339,20 +342,22 @@ function countingSteps(matcher: PhraseMatcher): { steps: () => number } {
 }
 
 describe('matching stays linear in the notes, whatever the rubric (in process, counting trie steps)', () => {
-  it.each(SLOW)('%s', (_, aliases, body) => {
-    const matcher = compilePhrases([aliases]);
+  it.each(SLOW)('%s', (_, concepts, body) => {
+    const matcher = compilePhrases(concepts);
     const counter = countingSteps(matcher);
-    const stepsFor = (text: string) => {
+    const match = (text: string) => {
       const before = counter.steps();
-      findMentions(matcher, tokenize(text));
-      return counter.steps() - before;
+      const mentions = findMentions(matcher, tokenize(text)).length;
+      return { steps: counter.steps() - before, mentions };
     };
     const unit = body.slice(0, 40_000);
     const words = tokenize(unit).length;
-    const once = stepsFor(unit);
-    const four = stepsFor(unit.repeat(4));
-    // Each word's walk visits at most WALK_BUDGET nodes, each looking up at most its two keys and `*`.
-    expect(once).toBeLessThanOrEqual(words * WALK_BUDGET * 3);
-    expect(four).toBeLessThanOrEqual(once * 4 + WALK_BUDGET * 3 * 12);
+    const once = match(unit);
+    const four = match(unit.repeat(4));
+    // Each word's walk visits at most WALK_LIMITS.nodes nodes, each looking up at most its two keys and `*`.
+    expect(once.steps).toBeLessThanOrEqual(words * WALK_LIMITS.nodes * 3);
+    expect(once.mentions).toBeLessThanOrEqual(words * WALK_LIMITS.mentions);
+    expect(four.steps).toBeLessThanOrEqual(once.steps * 4 + WALK_LIMITS.nodes * 3 * 12);
+    expect(four.mentions).toBeLessThanOrEqual(once.mentions * 4 + WALK_LIMITS.mentions * 12);
   });
 });
