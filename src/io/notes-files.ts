@@ -119,7 +119,10 @@ function readUpTo(fd: number, expected: number, limit: number): Buffer {
   return buffer.subarray(0, length);
 }
 
-/** The offset of the first byte that does not start or continue a valid UTF-8 sequence. */
+/**
+ * The offset of the first invalid UTF-8 sequence: where an editor shows the bad character, so a
+ * lead byte whose sequence breaks off ("r\xe9sum\xe9" in Latin-1) is the place, not the byte after it.
+ */
 function firstInvalidUtf8(bytes: Buffer): number {
   const decodes = (end: number, stream: boolean) => {
     try {

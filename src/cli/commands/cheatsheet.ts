@@ -1,6 +1,7 @@
 import { FRAMEWORK } from '../../core/framework.js';
 import { openBank } from '../bank.js';
 import { CliError, EXIT } from '../errors.js';
+import { toInertJson } from '../../core/text/sanitize.js';
 import { println } from '../context.js';
 import type { DefineCommand } from './index.js';
 
@@ -28,7 +29,7 @@ Examples:
           minutes: step.minutes,
           concepts: core.concepts.filter((concept) => concept.step === step.id).map(({ id, label, required, weight }) => ({ id, label, required, weight })),
         }));
-        println(ctx.stdout, JSON.stringify({ steps, avoid: avoid.map(({ id, label, hint }) => ({ id, label, hint })) }, null, 2));
+        println(ctx.stdout, toInertJson({ steps, avoid: avoid.map(({ id, label, hint }) => ({ id, label, hint })) }, 2));
         return;
       }
       const { renderCheatsheet } = await import('../../report/cheatsheet.js');

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { HistoryRecord } from '../../core/progress/record.js';
 import { CliError, UsageError } from '../errors.js';
 import { writeFailure, writeUserFile } from '../output.js';
+import { toInertJson } from '../../core/text/sanitize.js';
 import { println } from '../context.js';
 import type { DefineCommand } from './index.js';
 import { plural } from '../../core/text/plural.js';
@@ -68,7 +69,7 @@ Examples:
         .filter((record) => !options.question || record.question === options.question)
         .filter((record) => !options.since || record.date >= options.since)
         .sort((a, b) => a.date.localeCompare(b.date));
-      println(ctx.stdout, options.json ? JSON.stringify(shown, null, 2) : renderHistory(shown, ctx.color));
+      println(ctx.stdout, options.json ? toInertJson(shown, 2) : renderHistory(shown, ctx.color));
     });
 
 function parseSince(value: string): string {

@@ -1,7 +1,7 @@
 import { Option } from 'commander';
 import { filterQuestions } from '../../core/question-filter.js';
 import { DIFFICULTIES, type Difficulty } from '../../core/difficulty.js';
-import { sanitize } from '../../core/text/sanitize.js';
+import { sanitize, toInertJson } from '../../core/text/sanitize.js';
 import { formatTable } from '../../report/table.js';
 import { openQuestionIndex } from '../bank.js';
 import { collect } from '../options.js';
@@ -53,7 +53,7 @@ Examples:
           best: progress.get(question.id)?.best ?? null,
           last: progress.get(question.id)?.last ?? null,
         }));
-        println(ctx.stdout, JSON.stringify(rows, null, 2));
+        println(ctx.stdout, toInertJson(rows, 2));
         return;
       }
       if (entries.length === 0) {

@@ -1,5 +1,6 @@
 import { UsageError } from '../errors.js';
 import { openBank } from '../bank.js';
+import { toInertJson } from '../../core/text/sanitize.js';
 import { println } from '../context.js';
 import type { DefineCommand } from './index.js';
 
@@ -29,7 +30,7 @@ Examples:
       const [{ bank }, records] = await Promise.all([openBank(ctx), readHistory(ctx)]);
       const suggestions = planNext(records, bank, Date.now()).slice(0, options.count);
       if (options.json) {
-        println(ctx.stdout, JSON.stringify(suggestions, null, 2));
+        println(ctx.stdout, toInertJson(suggestions, 2));
         return;
       }
       const labels = new Map([...conceptsById(bank)].map(([id, item]) => [id, item.label]));

@@ -1,6 +1,7 @@
 import type { Bank, BankQuestion } from '../../core/bank.js';
 import { renderQuestion } from '../../report/question-view.js';
 import { openBank, requireQuestion } from '../bank.js';
+import { toInertJson } from '../../core/text/sanitize.js';
 import { println } from '../context.js';
 import type { DefineCommand } from './index.js';
 
@@ -32,7 +33,7 @@ Examples:
       const entry = requireQuestion(bank, id);
       const reference = options.answer ? await referenceOf(bank, dirs, entry) : undefined;
       if (options.json) {
-        println(ctx.stdout, JSON.stringify({ ...entry.question, checklist: entry.items, ...reference }, null, 2));
+        println(ctx.stdout, toInertJson({ ...entry.question, checklist: entry.items, ...reference }, 2));
         return;
       }
       println(ctx.stdout, renderQuestion(entry, ctx.color, { rubric: options.rubric === true }));

@@ -1,4 +1,5 @@
 import { openBank } from '../bank.js';
+import { toInertJson } from '../../core/text/sanitize.js';
 import { println } from '../context.js';
 import type { DefineCommand } from './index.js';
 
@@ -22,5 +23,5 @@ Examples:
       ]);
       const [{ bank }, records] = await Promise.all([openBank(ctx), readHistory(ctx)]);
       const stats = computeStats(records, bank);
-      println(ctx.stdout, options.json ? JSON.stringify(stats, null, 2) : renderStats(stats, ctx.color));
+      println(ctx.stdout, options.json ? toInertJson(stats, 2) : renderStats(stats, ctx.color));
     });

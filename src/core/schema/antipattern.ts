@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { KebabId, Text } from './common.js';
+import { KebabId, Phrase, Text } from './common.js';
 
 /**
  * A mistake the field agrees on, reported as a warning with a hint. `mention`: the notes say one
@@ -13,8 +13,8 @@ const MentionAntipattern = z.strictObject({
   id: KebabId,
   kind: z.literal('mention'),
   label: Text,
-  any: z.array(Text).min(1, 'expected at least one phrase'),
-  unless: z.array(Text).default([]),
+  any: z.array(Phrase).min(1, 'expected at least one phrase'),
+  unless: z.array(Phrase).default([]),
   hint: Text,
 });
 

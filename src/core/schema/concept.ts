@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { KebabId, StepIdSchema, Text } from './common.js';
+import { KebabId, Phrase, StepIdSchema, Text } from './common.js';
 
 /**
  * How a concept's mentions earn credit. `mention`: any alias counts. `reasoned`: an alias counts
@@ -15,7 +15,7 @@ export const ConceptSchema = z.strictObject({
   step: StepIdSchema,
   label: Text,
   kind: z.enum(MATCHER_KINDS).default('mention'),
-  any: z.array(Text).min(1, 'expected at least one alias'),
+  any: z.array(Phrase).min(1, 'expected at least one alias'),
   weight: z.number().positive().max(5).default(1),
   required: z.boolean().default(false),
   group: KebabId.optional(),
@@ -24,7 +24,7 @@ export const ConceptSchema = z.strictObject({
    * baseline model). Where an alias is shared with other items, a mention in this context is
    * this item's alone; elsewhere it is theirs.
    */
-  context: z.array(Text).min(1, 'expected at least one context phrase').optional(),
+  context: z.array(Phrase).min(1, 'expected at least one context phrase').optional(),
   negatable: z.boolean().default(true),
   hint: Text,
 });

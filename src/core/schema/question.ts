@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { ConceptSchema } from './concept.js';
-import { KebabId, StepIdSchema, Text, Version } from './common.js';
+import { KebabId, Phrase, StepIdSchema, Text, Version } from './common.js';
 
 import { DIFFICULTIES } from '../difficulty.js';
 
 export { DIFFICULTIES, type Difficulty } from '../difficulty.js';
 
 export const InterviewerFactSchema = z.strictObject({
-  triggers: z.array(Text).min(1, 'expected at least one trigger word'),
+  triggers: z.array(Phrase).min(1, 'expected at least one trigger word'),
   answer: Text,
 });
 

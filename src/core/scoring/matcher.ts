@@ -101,9 +101,20 @@ export function compilePhrases(lists: readonly (readonly string[])[]): PhraseMat
 }
 
 /**
+ * What a walk from one word may do: visit at most `nodes` trie nodes and find at most `mentions`
+ * items. A word has at most two keys (its stem and an acronym) and `*` matches any word, so a
+ * rubric built to branch (every mix of "lol", "LOL" and `*` in 12-word aliases) would make each
+ * word of the notes cost thousands of steps, and one built to share an alias among thousands of
+ * items would make each word a thousand mentions. On the built-in bank's example answers a walk
+ * visits at most 8 nodes and finds at most 4 items. The limits keep grading linear in the notes,
+ * whatever the rubric.
+ */
+export const WALK_LIMITS = { nodes: 64, mentions: 8 } as const;
+
+/**
  * Finds every mention of every item in one pass over the tokens: from each word, the trie is
- * walked along the following words of the same line (filler words skipped). Where one item has
- * several aliases starting at one word, the longest is kept.
+ * walked along the following words of the same line (filler words skipped), visiting at most
+ * WALK_LIMITS. Where one item has several aliases starting at one word, the longest is kept.
  */
 export function findMentions(matcher: PhraseMatcher, tokens: readonly Token[]): Mention[] {
   const content: number[] = [];
@@ -113,11 +124,12 @@ export function findMentions(matcher: PhraseMatcher, tokens: readonly Token[]): 
     content.push(index);
     keys.push(tokenKeys(token));
   });
-  const walk: Walk = { tokens, content, keys, found: new Map(), start: 0, line: 0 };
+  const walk: Walk = { tokens, content, keys, found: new Map(), start: 0, line: 0, budget: 0 };
   const mentions: Mention[] = [];
   for (let k = 0; k < content.length; k++) {
     walk.start = k;
     walk.line = tokens[content[k]!]!.line;
+    walk.budget = WALK_LIMITS.nodes;
     walkFrom(walk, matcher.root, k);
     if (walk.found.size === 0) continue;
     mentions.push(...walk.found.values());
@@ -134,12 +146,16 @@ interface Walk {
   found: Map<number, Mention>;
   start: number;
   line: number;
+  /** Trie nodes this walk may still visit. */
+  budget: number;
 }
 
 function walkFrom(walk: Walk, node: TrieNode, at: number): void {
+  if (walk.budget-- <= 0) return;
   const { content, found } = walk;
   for (const end of node.ends) {
     const previous = found.get(end.item);
+    if (!previous && found.size >= WALK_LIMITS.mentions) break;
     const last = content[at - 1]!;
     if (!previous || last > previous.end) found.set(end.item, { item: end.item, alias: end.alias, line: walk.line, start: content[walk.start]!, end: last });
   }

@@ -15,3 +15,12 @@ export function sanitize(text: string): string {
 export function escapeControls(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]|\p{Cs}/gu, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
+
+/**
+ * JSON.stringify, with the characters it leaves raw that a terminal may act on (DEL, the C1
+ * controls such as U+009B, a one-character CSI) and the line and paragraph separators written as
+ * `\uXXXX`: the same JSON value, inert when printed.
+ */
+export function toInertJson(value: unknown, space?: number): string {
+  return JSON.stringify(value, null, space).replace(/[\u007f-\u009f\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
