@@ -233,6 +233,8 @@ describe('notes files that cannot be graded (mlsd grade)', () => {
     expect(run.code).toBe(2);
     expectClean(run);
     for (const [, name] of CASES) expect(run.stdout).toMatch(new RegExp(`^notes/${name.replace('.', '\\.')}\n  ✗ cannot grade: .+ \\(\\d+:\\d+\\)$`, 'm'));
+    // Off a terminal, each is also one file:line:col line on stderr, as with every other reporter.
+    for (const [, name] of CASES) expect(run.stderr).toMatch(new RegExp(`^notes/${name.replace('.', '\\.')}:\\d+:\\d+: .+$`, 'm'));
     expect(run.stdout).toMatch(/^good\.md {2}fraud-detection {2}\d+\/100 {2}PASS/m);
   });
 });

@@ -145,7 +145,10 @@ Examples:
           });
         }
         if (options.record) await recordGrades(ctx, records);
-        for (const file of outcomes) if (file.error && name !== 'pretty' && name !== 'github') println(ctx.stderr, ctx.errorColor.red(formatProblem(file.error)));
+        // Each file that could not be graded is also one file:line:col line on stderr, where scripts
+        // and CI logs look for errors; only a pretty report on the same terminal already shows it there.
+        const onScreen = name === 'pretty' && !toFile && ctx.stdout.isTTY === true && ctx.stderr.isTTY === true;
+        for (const file of outcomes) if (file.error && !onScreen) println(ctx.stderr, ctx.errorColor.red(formatProblem(file.error)));
         const badInput = summary.errors > 0 || ctx.exitCode === EXIT.badInput;
         const passed = options.shard ? summary.passed === summary.files : summary.passedAll;
         ctx.exitCode = badInput ? EXIT.badInput : passed ? EXIT.ok : EXIT.belowBar;
