@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { readFile, realpath } from 'node:fs/promises';
+import { dirname, resolve, sep } from 'node:path';
 import { PracticeSetSchema, type PracticeSet } from '../core/schema/practice-set.js';
 import { parseYamlFile, type Problem } from '../core/yaml-file.js';
 import { displayPath } from './bank-files.js';
@@ -25,8 +25,21 @@ export async function loadPracticeSet(path: string, cwd: string): Promise<{ load
   if (!parsed.ok) return { problems: parsed.problems };
   const set = parsed.file.value;
   const base = dirname(absolute);
-  return {
-    loaded: { set, file, answersDir: resolve(base, set.answers), bankDir: set.bank ? resolve(base, set.bank) : null },
-    problems: [],
-  };
+  const answersDir = resolve(base, set.answers);
+  const bankDir = set.bank ? resolve(base, set.bank) : null;
+  // The schema keeps the paths inside the set's folder as written; a symbolic link on the way could still lead out.
+  const problems: Problem[] = [];
+  for (const [key, dir] of [['answers', answersDir], ['bank', bankDir]] as const) {
+    if (dir && !(await staysInside(dir, base))) {
+      problems.push({ file, ...parsed.file.locate([key]), message: `"${key}" leads outside the set's folder through a symbolic link: a set's paths must stay inside its folder` });
+    }
+  }
+  if (problems.length > 0) return { problems };
+  return { loaded: { set, file, answersDir, bankDir }, problems: [] };
+}
+
+/** Whether `dir`, with every symbolic link on its way followed, is `base` or below it; a missing folder leads nowhere. */
+async function staysInside(dir: string, base: string): Promise<boolean> {
+  const [real, realBase] = await Promise.all([realpath(dir).catch(() => null), realpath(base).catch(() => base)]);
+  return real === null || real === realBase || real.startsWith(realBase + sep);
 }

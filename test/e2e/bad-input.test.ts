@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import matter from 'gray-matter';
@@ -287,6 +287,20 @@ describe('practice sets whose paths leave the set\'s folder (mlsd grade --set)',
   ])('%s is refused at its line and column', (file, expected) => {
     const run = mlsd(['grade', '--set', file, '--reporter', 'json'], { cwd: join(FIXTURES, 'sets') });
     expect(expectRefused(run, file)).toMatch(expected);
+    expect(run.stdout).toBe('');
+  });
+
+  it.each([
+    ['answers', 'answers: inside', 4, 10],
+    ['bank', 'answers: answers\nbank: inside', 5, 7],
+  ])('a %s folder that is a symbolic link to a folder outside is refused at its line and column', (key, paths, line, col) => {
+    const dir = join(TMP, `linked-${key}`);
+    write(join(dir, 'outside/secret.md'), '---\nquestion: fraud-detection\n---\nnot the set\'s\n');
+    write(join(dir, 'set/answers/fraud-detection.md'), '---\nquestion: fraud-detection\n---\n## 1. Requirements\n');
+    symlinkSync(join(dir, 'outside'), join(dir, 'set/inside'));
+    write(join(dir, 'set/set.yaml'), `version: 1\nname: Week 3\nquestions: [fraud-detection]\n${paths}\nmin_score: 60\n`);
+    const run = mlsd(['grade', '--set', 'set.yaml', '--reporter', 'json'], { cwd: join(dir, 'set') });
+    expect(expectRefused(run, 'set.yaml')).toBe(`${line}:${col}: "${key}" leads outside the set's folder through a symbolic link: a set's paths must stay inside its folder`);
     expect(run.stdout).toBe('');
   });
 });
