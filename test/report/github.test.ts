@@ -42,7 +42,7 @@ describe('command', () => {
     [{ title: 'mlsd' }, '100% done\nnext line', '::notice title=mlsd::100%25 done%0Anext line'],
     [{ file: 'a,b:c%.md', line: 2 }, 'x: y, z', '::notice file=a%2Cb%3Ac%25.md,line=2::x: y, z'],
     [{ title: 'CRLF\r\nend' }, 'one\r\ntwo', '::notice title=CRLF%0Aend::one%0Atwo'],
-    [{ file: 'esc\u001b[31m.md' }, 'bell\u0007 and \u001b]0;title\u0007', '::notice file=esc.md::bell and ]0;title'],
+    [{ file: 'esc\u001b[31m.md' }, 'bell\u0007 and \u001b]0;title\u0007', '::notice file=esc.md::bell and '],
     [{ file: 'half\ud800.md' }, 'lone \udfff, \ud83d\udd25 whole', '::notice file=half.md::lone , \ud83d\udd25 whole'],
   ])('escapes %j / %j', (properties, message, expected) => {
     expect(command('notice', properties, message)).toBe(expected);

@@ -26,8 +26,8 @@ describe('prettyReporter', () => {
     expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
     expect(text).toContain('  1. Reqs');
     expect(text).toContain('(thin)');
-    expect(text).toContain('✗ below]0;title');
-    expect(text).toContain('missing (gone31m)');
+    expect(text).toContain('✗ below\n');
+    expect(text).toContain('missing (gone)');
     expect(text.split('\n')[0]).toContain('  q  ');
   });
 });

@@ -4,8 +4,11 @@
  * write. Newlines and tabs stay.
  */
 export function sanitize(text: string): string {
-  return text.replace(/\u001b\[[0-?]*[ -/]*[@-~]/g, '').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]|\p{Cs}/gu, '');
+  return text.replace(OSC, '').replace(/(?:\u001b\[|\u009b)[0-?]*[ -/]*[@-~]/g, '').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]|\p{Cs}/gu, '');
 }
+
+/** An OSC sequence (a window title, a hyperlink) whole, with its text: ESC ] or C1 OSC, up to BEL or ST. */
+const OSC = /(?:\u001b\]|\u009d)[^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c)/g;
 
 /**
  * Shows text from a file inside a one-line message: control characters, line and paragraph
