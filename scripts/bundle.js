@@ -6,7 +6,23 @@
  * instead of a few hundred. Runs after tsc, which type-checks and writes dist/ for the scripts.
  */
 import { rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { build } from 'esbuild';
+
+/**
+ * The schema library comes in two forms: the whole one ('zod'), for the bank, notes and drafts,
+ * and its functional one ('zod/mini'), for the history and shard reports. Both are built on one
+ * core, and split into chunks the two would share it, so reading the history would load the whole
+ * library's chunk. Taking the whole one from its CommonJS build keeps the two apart: the history
+ * loads only the few kilobytes of the functional form it uses.
+ */
+const zodApart = {
+  name: 'zod-apart',
+  setup(build) {
+    const whole = createRequire(import.meta.url).resolve('zod');
+    build.onResolve({ filter: /^zod$/ }, () => ({ path: whole }));
+  },
+};
 
 // Chunk names carry a hash of their content: clear the old ones so only this build's are left.
 rmSync('dist/bundle', { recursive: true, force: true });
@@ -22,6 +38,7 @@ await build({
   legalComments: 'none',
   chunkNames: '[name]-[hash]',
   logLevel: 'warning',
+  plugins: [zodApart],
   // Some dependencies are CommonJS: they call require() for Node's own modules.
   banner: {
     js: [

@@ -61,10 +61,9 @@ Examples:
   $ mlsd grade my-answer.md --record            # counts in mlsd history, stats and next`,
     )
     .action(async (paths: string[], options: GradeOptions) => {
-      const [{ displayPath }, { findNotesFiles }, { loadPracticeSet }, { gradeAll, workersFor }, { fileSink, streamSink }, { REPORT_PARTS }] = await Promise.all([
+      const [{ displayPath }, { findNotesFiles }, { gradeAll, workersFor }, { fileSink, streamSink }, { REPORT_PARTS }] = await Promise.all([
         import('../../io/bank-files.js'),
         import('../../io/notes-files.js'),
-        import('../../io/practice-set-loader.js'),
         import('../../io/grade-pool.js'),
         import('../../io/report-sink.js'),
         import('../../report/grade/index.js'),
@@ -74,6 +73,7 @@ Examples:
       let policy: PassPolicy = { minScore: options.minScore ?? DEFAULT_MIN_SCORE, stepMinScores: {} };
       let setQuestions: string[] = [];
       if (options.set) {
+        const { loadPracticeSet } = await import('../../io/practice-set-loader.js');
         const { loaded, problems: setProblems } = await loadPracticeSet(options.set, ctx.cwd);
         if (!loaded) throw new ProblemsError(setProblems);
         setName = loaded.set.name;

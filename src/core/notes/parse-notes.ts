@@ -1,28 +1,34 @@
 import matter from 'gray-matter';
-import { z } from 'zod';
-import { StepIdSchema } from '../schema/common.js';
+// zod/mini, as for the history: grading reads front matter in every file, and should not load
+// the whole schema library for it (see scripts/bundle.js).
+import * as z from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
+import { STEP_IDS } from '../framework.js';
 import type { Problem } from '../yaml-file.js';
 import { checkText, formatPath, readYaml } from '../yaml-file.js';
 import { escapeControls, sanitize } from '../text/sanitize.js';
 
+z.config(en());
+
 const QUESTION_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 export const NotesFrontMatterSchema = z.looseObject({
-  question: z
-    .string()
-    .regex(QUESTION_ID, {
-      error: (issue) =>
-        /[\\/]|\.\./.test(String(issue.input))
-          ? 'a question id is a name such as "video-recommendation", never a path'
-          : 'expected a question id such as "video-recommendation"',
-    })
-    .optional(),
-  candidate: z.string().optional(),
-  minutes: z.number().positive().optional(),
-  timings: z.partialRecord(StepIdSchema, z.number().nonnegative()).optional(),
-  hints_used: z.array(z.string()).optional(),
-  started: z.union([z.string(), z.date()]).optional(),
-  finished: z.union([z.string(), z.date()]).optional(),
+  question: z.optional(
+    z.string().check(
+      z.regex(QUESTION_ID, {
+        error: (issue) =>
+          /[\\/]|\.\./.test(String(issue.input))
+            ? 'a question id is a name such as "video-recommendation", never a path'
+            : 'expected a question id such as "video-recommendation"',
+      }),
+    ),
+  ),
+  candidate: z.optional(z.string()),
+  minutes: z.optional(z.number().check(z.positive())),
+  timings: z.optional(z.partialRecord(z.enum(STEP_IDS), z.number().check(z.nonnegative()))),
+  hints_used: z.optional(z.array(z.string())),
+  started: z.optional(z.union([z.string(), z.date()])),
+  finished: z.optional(z.union([z.string(), z.date()])),
 });
 
 export type NotesFrontMatter = z.output<typeof NotesFrontMatterSchema>;
