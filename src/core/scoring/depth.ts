@@ -16,21 +16,24 @@ const CONNECTIVES = new Set(
 const JUDGEMENTS = new Set(
   ['cheaper', 'faster', 'simpler', 'cheap', 'pros', 'cons', 'downside', 'upside', 'risk', 'reason', 'due', 'avoid', 'prevent', 'ensure', 'benefit', 'cost'].map(stem),
 );
-const CONNECTIVE_PAIRS: readonly (readonly [string, string])[] = [
-  ['so', 'that'],
-  ['trade', 'off'],
-  ['which', 'mean'],
-  ['in', 'order'],
-  ['at', 'cost'],
-  ['given', 'that'],
-];
+/** Pairs of words that make one connective ("so that", "trade-off"): the second words of each first word. */
+const CONNECTIVE_PAIRS = new Map<string, ReadonlySet<string>>([
+  ['so', new Set(['that'])],
+  ['trade', new Set(['off'])],
+  ['which', new Set(['mean'])],
+  ['in', new Set(['order'])],
+  ['at', new Set(['cost'])],
+  ['given', new Set(['that'])],
+]);
 
 /** Whether a connective starts at tokens[index]: a word or a pair of words on one line. */
 export function isConnectiveAt(tokens: readonly Token[], index: number): boolean {
   const token = tokens[index]!;
   if (CONNECTIVES.has(token.stem)) return true;
+  const seconds = CONNECTIVE_PAIRS.get(token.stem);
+  if (!seconds) return false;
   const next = tokens[index + 1];
-  return next !== undefined && next.line === token.line && CONNECTIVE_PAIRS.some(([a, b]) => token.stem === a && next.stem === b);
+  return next !== undefined && next.line === token.line && seconds.has(next.stem);
 }
 
 export function isReasonAt(tokens: readonly Token[], index: number): boolean {

@@ -146,12 +146,15 @@ type Role = 'word' | 'link' | 'glue' | 'gap';
 function readSegment(tokens: readonly Token[], from: number, to: number, covered: ReadonlySet<number>, isMeaningful: (token: Token) => boolean) {
   const roles: Role[] = [];
   const hyphenated = (index: number) => tokens[index]!.gap === '-' || tokens[index + 1]?.gap === '-';
+  let lastWord = -1;
   for (let index = from; index < to; index++) {
     const token = tokens[index]!;
     const word = token.lower;
     if (CLAUSE.has(word) && !hyphenated(index) && !covered.has(index)) roles.push('link');
-    else if (isMeaningful(token)) roles.push('word');
-    else roles.push(GLUE.has(word) || covered.has(index) ? 'glue' : 'gap');
+    else if (isMeaningful(token)) {
+      lastWord = roles.length;
+      roles.push('word');
+    } else roles.push(GLUE.has(word) || covered.has(index) ? 'glue' : 'gap');
   }
   let content = 0;
   let signal = false;
@@ -165,7 +168,7 @@ function readSegment(tokens: readonly Token[], from: number, to: number, covered
     const free = !covered.has(index);
     if (free && (token.numeric || COMPARISON.test(token.gap) || (isConnectiveAt(tokens, index) && !hyphenated(index)))) signal = true;
     if (free && CADENCE.has(token.lower) && roles[offset - 1] !== 'word' && roles[offset + 1] !== 'word') signal = true;
-    if (offset > 0 && token.gap.includes(':') && roles.slice(offset).includes('word')) label = true;
+    if (offset > 0 && lastWord >= offset && token.gap.includes(':')) label = true;
     if (role === 'link') linked = true;
     if (role === 'word') {
       content++;

@@ -249,8 +249,15 @@ function describeLines(
   const headingStems = sections.map((section) => new Set(phraseStems(section.heading)));
   for (const [line, [from, to]] of lineRanges) {
     const headingWords = headingStems[info[line]!.section] ?? new Set<string>();
-    const stems = tokens.slice(from, to).filter((token) => !token.filler).map((token) => token.stem);
-    info[line]!.echo = stems.length <= 3 && stems.every((word) => headingWords.has(word) || STEP_NAMES.has(word));
+    let words = 0;
+    let echo = true;
+    for (let index = from; index < to && echo; index++) {
+      const token = tokens[index]!;
+      if (token.filler) continue;
+      words++;
+      echo = words <= 3 && (headingWords.has(token.stem) || STEP_NAMES.has(token.stem));
+    }
+    info[line]!.echo = echo;
   }
   const padded = templateLines(lineRanges, tokens, covered, info, notes.lines);
   for (const [, [from, to]] of paragraphRanges) {
