@@ -50,8 +50,7 @@ export const COMPARISON = /[→<>=≈≤≥]/;
 export function depthPerLine(tokens: readonly Token[], reasons: readonly boolean[], lineCount: number): Depth[] {
   const depth = Array.from({ length: lineCount }, () => ({ numbers: 0, reasons: 0 }));
   tokens.forEach((token, index) => {
-    const line = depth[token.line];
-    if (!line) return;
+    const line = depth[token.line]!;
     if (token.numeric) line.numbers++;
     if (reasons[index] || COMPARISON.test(token.gap)) line.reasons++;
   });

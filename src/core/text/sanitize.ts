@@ -7,6 +7,9 @@ export function sanitize(text: string): string {
   return text.replace(OSC, '').replace(/(?:\u001b\[|\u009b)[0-?]*[ -/]*[@-~]/g, '').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]|\p{Cs}/gu, '');
 }
 
+/** A character as its `\uXXXX` escape, which JSON and JavaScript read back as the character. */
+const unicodeEscape = (char: string) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+
 /** An OSC sequence (a window title, a hyperlink) whole, with its text: ESC ] or C1 OSC, up to BEL or ST. */
 const OSC = /(?:\u001b\]|\u009d)[^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c)/g;
 
@@ -16,8 +19,9 @@ const OSC = /(?:\u001b\]|\u009d)[^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c)
  * terminal acts on none of it.
  */
 export function escapeControls(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]|\p{Cs}/gu, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]|\p{Cs}/gu, unicodeEscape);
 }
+
 
 /**
  * JSON.stringify, with the characters it leaves raw that a terminal may act on (DEL, the C1
@@ -25,5 +29,5 @@ export function escapeControls(text: string): string {
  * `\uXXXX`: the same JSON value, inert when printed.
  */
 export function toInertJson(value: unknown, space?: number): string {
-  return JSON.stringify(value, null, space).replace(/[\u007f-\u009f\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(value, null, space).replace(/[\u007f-\u009f\u2028\u2029]/g, unicodeEscape);
 }
