@@ -23,9 +23,10 @@ export type RecordCheck<T> = (value: unknown) => { ok: true; value: T } | { ok: 
 /**
  * The append-only history of finished attempts: `<dataDir>/history.jsonl`, one JSON object a
  * line. Each append is one write to a file opened for appending, so concurrent writers add whole
- * lines; `check` decides which lines read back as records.
+ * lines; the check `loadCheck` gives decides which lines read back as records. It is loaded only
+ * when there is a line to check, so reading a history that is not there yet costs nothing.
  */
-export function createHistoryStore<T>(dataDir: string, check?: RecordCheck<T>): HistoryStore<T> {
+export function createHistoryStore<T>(dataDir: string, loadCheck?: () => Promise<RecordCheck<T>>): HistoryStore<T> {
   const path = join(dataDir, FILE);
   const store: HistoryStore<T> = {
     append: (record) => store.appendAll([record]),
@@ -62,7 +63,8 @@ export function createHistoryStore<T>(dataDir: string, check?: RecordCheck<T>): 
         if ((error as { code?: unknown } | null)?.code === 'ENOENT') return { records: [], warnings: [] };
         throw error;
       }
-      return parseHistory<T>(text, check, FILE);
+      if (text.trim() === '') return { records: [], warnings: [] };
+      return parseHistory<T>(text, await loadCheck?.(), FILE);
     },
   };
   return store;

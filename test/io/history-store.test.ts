@@ -70,6 +70,25 @@ describe('history store', () => {
     expect(await store.read()).toEqual({ records: [], warnings: [] });
   });
 
+  it('loads its check only when there is a line to check, and applies it to every line', async () => {
+    const dir = temp();
+    let loads = 0;
+    const loadCheck = async () => {
+      loads++;
+      return (value: unknown) => ((value as Attempt).score >= 50 ? { ok: true as const, value: value as Attempt } : { ok: false as const, reason: 'is below 50' });
+    };
+    const store = createHistoryStore<Attempt>(dir, loadCheck);
+    expect(await store.read()).toEqual({ records: [], warnings: [] });
+    writeFileSync(join(dir, 'history.jsonl'), '\n  \n');
+    expect(await store.read()).toEqual({ records: [], warnings: [] });
+    expect(loads).toBe(0);
+
+    await store.append(attempt(40));
+    await store.append(attempt(72));
+    expect(await store.read()).toEqual({ records: [attempt(72)], warnings: ['history.jsonl:3: skipped a record that is below 50'] });
+    expect(loads).toBe(1);
+  });
+
   it('puts attempts beside the history', () => {
     expect(attemptsDir('/data/mlsd')).toBe('/data/mlsd/attempts');
   });
