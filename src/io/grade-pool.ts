@@ -9,8 +9,14 @@ import { createGrader, type GradedFile, type GradeJob, type GradeSettings } from
 /** Files a worker is sent at a time, and batches it holds at once, so it never waits for the next. */
 const BATCH = 32;
 const IN_FLIGHT = 2;
-/** Below this many files, starting threads costs more than it saves. */
+/** Below this many files a thread, starting threads costs more than it saves. */
 const FILES_PER_WORKER = 150;
+/**
+ * Unless asked for threads, a run this small grades in this thread: on two cores, each worker's
+ * start (its own bank and matchers, its own warm-up) ate what it saved at 1,000 files and more
+ * than that when the machine was busy; from about 1,500 files on, two workers win.
+ */
+const DEFAULT_MIN_FILES = 1_200;
 
 /**
  * A worker holds the bank, its compiled matchers and one batch at a time, about 40 MB: a smaller
@@ -22,9 +28,10 @@ const WORKER_LIMITS = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 16
 const WORKER = fileURLToPath(new URL('./grade-worker.js', import.meta.url));
 
 /** Worker threads a run of `files` files uses: one per core, up to `jobs`, and none when it is small. */
-export function workersFor(files: number, jobs = availableParallelism()): number {
+export function workersFor(files: number, jobs?: number): number {
   if (!existsSync(WORKER)) return 0;
-  const workers = Math.min(jobs, Math.floor(files / FILES_PER_WORKER));
+  if (jobs === undefined && files < DEFAULT_MIN_FILES) return 0;
+  const workers = Math.min(jobs ?? availableParallelism(), Math.floor(files / FILES_PER_WORKER));
   return workers >= 2 ? workers : 0;
 }
 

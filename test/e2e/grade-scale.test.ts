@@ -38,6 +38,12 @@ describe('mlsd grade on many files', () => {
     expect(one.stdout.length).toBeGreaterThan(100_000);
   }, 120_000);
 
+  test('grades a run under 1,200 files in the main thread unless --jobs asks for threads', () => {
+    const run = spawnCli(['grade', answers, '--reporter', 'json', '--debug']);
+    expect(run.stderr).toContain('grading 401 files in the main thread');
+    expect(run.code).toBe(2);
+  }, 120_000);
+
   test('--output writes the streamed report whole, to the file only', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'mlsd-out-')), 'nested/report.json');
     const written = spawnCli(['grade', answers, '--reporter', 'json', '--output', out]);

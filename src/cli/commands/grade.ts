@@ -44,7 +44,7 @@ export const defineGrade: DefineCommand = (program, ctx) =>
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
     .option('-v, --verbose', 'pretty: show every hit with its evidence and every miss')
     .option('--record', 'add each graded file to your history, for "mlsd stats" and "mlsd next"')
-    .option('-j, --jobs <n>', 'grade on at most n threads (default: one per core; small runs use one)', parseJobs)
+    .option('-j, --jobs <n>', 'grade on at most n threads (default: one per core from 1,200 files; runs under 300 use one)', parseJobs)
     .option('--shard <i/n>', 'grade only share i of n (1-based) of the files, for a CI matrix; "mlsd merge-reports" joins the json reports', parseShard)
     .addHelpText(
       'after',
