@@ -37,10 +37,15 @@ function timeRun(command, args, { cwd = ROOT, env = {} } = {}) {
   return { seconds, rss };
 }
 
-function measure(runs, command, args, options) {
-  timeRun(command, args, options);
-  const samples = Array.from({ length: runs }, () => timeRun(command, args, options));
-  return { seconds: median(samples.map((sample) => sample.seconds)), rss: samples[0].rss === null ? null : Math.max(...samples.map((sample) => sample.rss)) };
+/**
+ * Runs commands in turns, one of each a round, so that a shared machine's load, which comes and
+ * goes, weighs on each alike and leaves their ratios fair. Returns each one's median and peak RSS.
+ */
+function measureInTurns(runs, commands) {
+  for (const [command, args] of commands) timeRun(command, args);
+  const samples = commands.map(() => []);
+  for (let round = 0; round < runs; round++) commands.forEach(([command, args], index) => samples[index].push(timeRun(command, args)));
+  return samples.map((taken) => ({ seconds: median(taken.map((sample) => sample.seconds)), rss: taken[0].rss === null ? null : Math.max(...taken.map((sample) => sample.rss)) }));
 }
 
 /** A small deterministic generator, so every run grades the same files. */
@@ -81,17 +86,6 @@ function machine() {
 execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
 mkdirSync(join(WORK, 'home'), { recursive: true });
 
-/**
- * Runs commands in turns, one of each a round, so that a shared machine's load, which comes and
- * goes, weighs on each alike and leaves their ratios fair. Returns each one's median and peak RSS.
- */
-function measureInTurns(runs, commands) {
-  for (const [command, args] of commands) timeRun(command, args);
-  const samples = commands.map(() => []);
-  for (let round = 0; round < runs; round++) commands.forEach(([command, args], index) => samples[index].push(timeRun(command, args)));
-  return samples.map((taken) => ({ seconds: median(taken.map((sample) => sample.seconds)), rss: taken[0].rss === null ? null : Math.max(...taken.map((sample) => sample.rss)) }));
-}
-
 const [node, version, help, list] = measureInTurns(
   STARTUP_RUNS,
   [['-e', '0'], [BIN, '--version'], [BIN, '--help'], [BIN, 'list']].map((args) => [process.execPath, args]),
@@ -104,7 +98,7 @@ const [first, markdownlint] = measureInTurns(GRADE_RUNS, [
 ]);
 const grading = [];
 for (const size of SIZES) {
-  const run = size === 1_000 ? first : measure(size >= 100_000 ? 1 : GRADE_RUNS, process.execPath, [BIN, 'grade', writeNotes(size)]);
+  const run = size === 1_000 ? first : measureInTurns(size >= 100_000 ? 1 : GRADE_RUNS, [[process.execPath, [BIN, 'grade', writeNotes(size)]]])[0];
   grading.push({ files: size, seconds: run.seconds, msPerFile: (run.seconds * 1000) / size, peakRssMB: run.rss });
 }
 
