@@ -22,7 +22,6 @@ export function escapeControls(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]|\p{Cs}/gu, unicodeEscape);
 }
 
-
 /**
  * JSON.stringify, with the characters it leaves raw that a terminal may act on (DEL, the C1
  * controls such as U+009B, a one-character CSI) and the line and paragraph separators written as
