@@ -4,8 +4,12 @@
  * write. Newlines and tabs stay.
  */
 export function sanitize(text: string): string {
+  if (!UNSAFE.test(text)) return text;
   return text.replace(OSC, '').replace(/(?:\u001b\[|\u009b)[0-?]*[ -/]*[@-~]/g, '').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]|\p{Cs}/gu, '');
 }
+
+/** What sanitize removes, found: every sequence it strips starts with one of these, so text without them is left as it is. */
+const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ud800-\udfff]/;
 
 /** A character as its `\uXXXX` escape, which JSON and JavaScript read back as the character. */
 const unicodeEscape = (char: string) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;

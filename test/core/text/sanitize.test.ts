@@ -27,6 +27,8 @@ describe('sanitize', () => {
     { text: '\u0000\u0007\u0008\u007f\u009b', expected: '' },
     { text: 'c1 \u009b2J csi', expected: 'c1  csi' },
     { text: 'x\ud800y', expected: 'xy' },
+    { text: 'lone low \udfff', expected: 'lone low ' },
+    { text: '\ud83d\udd25 \u001b[1mbold', expected: '\ud83d\udd25 bold' },
   ])('$text', ({ text, expected }) => {
     expect(sanitize(text)).toBe(expected);
   });
