@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
 import type { GradeReport } from '../../src/core/grading/grade-report.js';
-import { compilePhrases, findMentions, WALK_LIMITS, type PhraseMatcher } from '../../src/core/scoring/matcher.js';
+import { compilePhrases, findMentions, WALK_LIMITS, wordsOf, type PhraseMatcher } from '../../src/core/scoring/matcher.js';
 import { tokenize } from '../../src/core/text/tokenize.js';
 import { ROOT, spawnCli, type CliResult } from '../helpers/cli.js';
 
@@ -363,7 +363,7 @@ describe('matching stays linear in the notes, whatever the rubric (in process, c
     const counter = countingSteps(matcher);
     const match = (text: string) => {
       const before = counter.steps();
-      const mentions = findMentions(matcher, tokenize(text)).length;
+      const mentions = findMentions(matcher, wordsOf(tokenize(text))).length;
       return { steps: counter.steps() - before, mentions };
     };
     const unit = body.slice(0, 40_000);

@@ -1,7 +1,7 @@
 import type { BankQuestion } from '../bank.js';
 import { FRAMEWORK, stepBudgets, type StepId } from '../framework.js';
 import { parseNotes } from '../notes/parse-notes.js';
-import { findMentions, type Matcher } from '../scoring/matcher.js';
+import { findMentions, wordsOf, type Matcher } from '../scoring/matcher.js';
 import { scoreNotes } from '../scoring/score.js';
 import { tokenize } from '../text/tokenize.js';
 import { answerQuestion } from './interviewer.js';
@@ -273,7 +273,7 @@ function tick(state: DrillState, now: number, context: DrillContext): DrillState
 function hint(state: DrillState, context: DrillContext): DrillState {
   if (state.phase !== 'steps') return { ...state, messages: [{ kind: 'error', text: 'Hints are for the steps.' }] };
   const step = currentStep(state);
-  const covered = new Set(findMentions(context.matcher, tokenize(state.notes[step].join('\n'))).map((mention) => mention.item));
+  const covered = new Set(findMentions(context.matcher, wordsOf(tokenize(state.notes[step].join('\n')))).map((mention) => mention.item));
   const open = context.matcher.items
     .map((item, index) => ({ item, index }))
     .filter(({ item, index }) => item.step === step && !covered.has(index) && !state.hintsUsed.includes(item.id))

@@ -1,6 +1,5 @@
 import type { Antipattern } from '../schema/antipattern.js';
-import type { Token } from '../text/tokenize.js';
-import { compilePhrases, findMentions, type Mention, type PhraseMatcher } from './matcher.js';
+import { compilePhrases, findMentions, type Mention, type PhraseMatcher, type Words } from './matcher.js';
 import { isNegated } from './negation.js';
 import type { StepResult } from './result.js';
 
@@ -19,8 +18,9 @@ export function compileAntipatterns(rules: readonly Antipattern[]): AntipatternC
  * stands un-negated with none of its `unless` phrases anywhere, at the line of the first such
  * mention; a `missing` rule whose concepts were all found nowhere.
  */
-export function findAntipatterns(check: AntipatternCheck, tokens: readonly Token[], steps: readonly StepResult[], lineNumber: (line: number) => number): string[] {
-  const mentions = findMentions(check.phrases, tokens);
+export function findAntipatterns(check: AntipatternCheck, words: Words, steps: readonly StepResult[], lineNumber: (line: number) => number): string[] {
+  const { tokens } = words;
+  const mentions = findMentions(check.phrases, words);
   const covered = new Set<number>();
   for (const mention of mentions) for (let index = mention.start; index <= mention.end; index++) covered.add(index);
   const said = (phrases: number): Mention | undefined =>

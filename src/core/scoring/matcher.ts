@@ -112,25 +112,46 @@ export function compilePhrases(lists: readonly (readonly string[])[]): PhraseMat
 export const WALK_LIMITS = { nodes: 64, mentions: 8 } as const;
 
 /**
- * Finds every mention of every item in one pass over the tokens: from each word, the trie is
+ * The words of a text as the matchers read them: the index of each content word (filler words
+ * are skipped) with its trie keys. Made once per text and read by every matcher that runs on it.
+ */
+export interface Words {
+  tokens: readonly Token[];
+  content: readonly number[];
+  /** Per content word, its stem. */
+  stems: readonly string[];
+  /** Per content word, its acronym key, or '' when it has none (see acronymKey). */
+  acronyms: readonly string[];
+}
+
+export function wordsOf(tokens: readonly Token[]): Words {
+  const content: number[] = [];
+  const stems: string[] = [];
+  const acronyms: string[] = [];
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index]!;
+    if (token.filler) continue;
+    content.push(index);
+    stems.push(token.stem);
+    acronyms.push(acronymKey(token.raw));
+  }
+  return { tokens, content, stems, acronyms };
+}
+
+/**
+ * Finds every mention of every item in one pass over the words: from each word, the trie is
  * walked along the following words of the same line (filler words skipped), visiting at most
  * WALK_LIMITS. Where one item has several aliases starting at one word, the longest is kept.
  */
-export function findMentions(matcher: PhraseMatcher, tokens: readonly Token[]): Mention[] {
-  const content: number[] = [];
-  const keys: (readonly string[])[] = [];
-  tokens.forEach((token, index) => {
-    if (token.filler) return;
-    content.push(index);
-    keys.push(tokenKeys(token));
-  });
-  const walk: Walk = { tokens, content, keys, found: new Map(), start: 0, line: 0, budget: 0 };
+export function findMentions(matcher: PhraseMatcher, words: Words): Mention[] {
+  const { root } = matcher;
+  const walk: Walk = { words, lines: words.content.map((index) => words.tokens[index]!.line), found: new Map(), start: 0, budget: 0 };
   const mentions: Mention[] = [];
-  for (let k = 0; k < content.length; k++) {
+  for (let k = 0; k < words.content.length; k++) {
+    if (!root.wild && !root.next.has(words.stems[k]!) && (words.acronyms[k] === '' || !root.next.has(words.acronyms[k]!))) continue;
     walk.start = k;
-    walk.line = tokens[content[k]!]!.line;
     walk.budget = WALK_LIMITS.nodes;
-    walkFrom(walk, matcher.root, k);
+    walkFrom(walk, root, k);
     if (walk.found.size === 0) continue;
     mentions.push(...walk.found.values());
     walk.found.clear();
@@ -138,45 +159,46 @@ export function findMentions(matcher: PhraseMatcher, tokens: readonly Token[]): 
   return mentions;
 }
 
-/** The state of the walk from one word: the content words, their keys, and the longest mention per item so far. */
+/** The state of the walk from one word: the words, the line of each, and the longest mention per item so far. */
 interface Walk {
-  tokens: readonly Token[];
-  content: readonly number[];
-  keys: readonly (readonly string[])[];
+  words: Words;
+  lines: readonly number[];
   found: Map<number, Mention>;
   start: number;
-  line: number;
   /** Trie nodes this walk may still visit. */
   budget: number;
 }
 
 function walkFrom(walk: Walk, node: TrieNode, at: number): void {
   if (walk.budget-- <= 0) return;
-  const { content, found } = walk;
+  const { words, lines, found } = walk;
+  const line = lines[walk.start]!;
   for (const end of node.ends) {
     const previous = found.get(end.item);
     if (!previous && found.size >= WALK_LIMITS.mentions) break;
-    const last = content[at - 1]!;
-    if (!previous || last > previous.end) found.set(end.item, { item: end.item, alias: end.alias, line: walk.line, start: content[walk.start]!, end: last });
+    const last = words.content[at - 1]!;
+    if (!previous || last > previous.end) found.set(end.item, { item: end.item, alias: end.alias, line, start: words.content[walk.start]!, end: last });
   }
-  if (at >= content.length || (node.next.size === 0 && !node.wild)) return;
-  if (walk.tokens[content[at]!]!.line !== walk.line) return;
-  for (const key of walk.keys[at]!) {
-    const child = node.next.get(key);
-    if (child) walkFrom(walk, child, at + 1);
+  if (at >= lines.length || lines[at] !== line || (node.next.size === 0 && !node.wild)) return;
+  const child = node.next.get(words.stems[at]!);
+  if (child) walkFrom(walk, child, at + 1);
+  const acronym = words.acronyms[at]!;
+  if (acronym !== '') {
+    const other = node.next.get(acronym);
+    if (other) walkFrom(walk, other, at + 1);
   }
   if (node.wild) walkFrom(walk, node.wild, at + 1);
 }
 
 /**
- * The keys a word of the notes matches: its stem; and, for a word of two to five capitals, the
+ * The key a word of the notes matches besides its stem: for a word of two to five capitals, the
  * word itself (acronym keys, see aliasKey), or for such a word with a plural "s", the word
- * without it. Words are runs of letters or of digits, so no other word can match an acronym key.
+ * without it; '' for any other word. Words are runs of letters or of digits, so no other word
+ * can match an acronym key.
  */
-function tokenKeys(token: Token): string[] {
-  const raw = token.raw;
-  if (raw.length < 2 || raw.length > 6 || !ACRONYM_OR_PLURAL.test(raw)) return [token.stem];
-  return raw.endsWith('s') ? [token.stem, `=${raw.slice(0, -1)}`] : [token.stem, `=${raw}`];
+function acronymKey(raw: string): string {
+  if (raw.length < 2 || raw.length > 6 || !ACRONYM_OR_PLURAL.test(raw)) return '';
+  return raw.endsWith('s') ? `=${raw.slice(0, -1)}` : `=${raw}`;
 }
 
 const ACRONYM_OR_PLURAL = /^[A-Z]{2,5}s?$/;

@@ -7,7 +7,7 @@ import { phraseStems, tokenize, type Token } from '../text/tokenize.js';
 import { findAntipatterns } from './antipatterns.js';
 import { depthPerLine, isReasonAt, type Depth } from './depth.js';
 import { frameOf, paragraphsOf, segmentsOf, shapeOfParagraph, type LineShape } from './line-shape.js';
-import { findMentions, type Matcher, type Mention } from './matcher.js';
+import { findMentions, wordsOf, type Matcher, type Mention } from './matcher.js';
 import { isNegated } from './negation.js';
 import type { Hit, Miss, Misplaced, Negated, ScoreResult, StepResult } from './result.js';
 
@@ -82,7 +82,8 @@ const LISTED_HIT_NOTE = 'in a list of terms';
 export function scoreNotes(notes: Notes, questionId: string, matcher: Matcher): ScoreResult {
   const { sections, headingsFound } = splitSections(notes.lines);
   const tokens = tokenize(notes.lines.join('\n'));
-  const mentions = findMentions(matcher, tokens);
+  const words = wordsOf(tokens);
+  const mentions = findMentions(matcher, words);
   const covered = new Set<number>();
   for (const mention of mentions) for (let index = mention.start; index <= mention.end; index++) covered.add(index);
 
@@ -144,6 +145,8 @@ export function scoreNotes(notes: Notes, questionId: string, matcher: Matcher): 
   }
 
   const creditsByItem = groupBy(credits, (credit) => credit.mention.item);
+  const depthByStep = depthPerStep(lineInfo, lineDepth, headingsFound);
+  const namedByStep = groupBy(credits, (credit) => (headingsFound ? credit.step : null));
   const steps = FRAMEWORK.map((step): StepResult => {
     const hits: Hit[] = [];
     const misplaced: Misplaced[] = [];
@@ -174,11 +177,10 @@ export function scoreNotes(notes: Notes, questionId: string, matcher: Matcher): 
       if (denied) negatedHere.push({ id: item.id, label: item.label, ...evidence(denied.line) });
       misses.push({ id: item.id, label: item.label, weight: item.weight, required: item.required, hint: item.hint });
     }
-    const mine = (info: LineInfo) => (headingsFound ? info.step === step.id : true) && !info.heading;
-    const stepLines = lineInfo.flatMap((info, line) => (mine(info) ? [line] : []));
-    const depth = sumDepth(lineDepth, stepLines);
-    const named = new Set(credits.filter((credit) => !headingsFound || credit.step === step.id).map((credit) => credit.mention.item)).size;
-    const listedLine = listedLines.get(headingsFound ? step.id : null);
+    const key = headingsFound ? step.id : null;
+    const depth = depthByStep.get(key) ?? { numbers: 0, reasons: 0 };
+    const named = new Set((namedByStep.get(key) ?? []).map((credit) => credit.mention.item)).size;
+    const listedLine = listedLines.get(key);
     const coverage = possible > 0 ? Math.min(1, earned / (possible * SCORING.fullCoverage)) : 1;
     const needed = Math.max(SCORING.depthTarget, Math.ceil(named * SCORING.depthPerItem));
     const signals = Math.min(1, (depth.numbers + depth.reasons) / needed);
@@ -203,7 +205,7 @@ export function scoreNotes(notes: Notes, questionId: string, matcher: Matcher): 
 
   const totalWeight = steps.reduce((sum, step) => sum + step.weight, 0);
   const score = Math.round(steps.reduce((sum, step) => sum + step.score * step.weight, 0) / totalWeight);
-  const mistakes = findAntipatterns(matcher.antipatterns, tokens, steps, (line) => notes.firstLine + line);
+  const mistakes = findAntipatterns(matcher.antipatterns, words, steps, (line) => notes.firstLine + line);
   return { question: questionId, score, steps, warnings: [...collectWarnings(headingsFound, steps), ...mistakes] };
 }
 
@@ -379,14 +381,18 @@ function listedGroups(mentions: readonly Mention[], matcher: Matcher): Set<strin
   return new Set([...counts].filter(([, items]) => items.size >= SCORING.listedAt).map(([group]) => group));
 }
 
-function sumDepth(lineDepth: readonly Depth[], lines: readonly number[]): Depth {
-  let numbers = 0;
-  let reasons = 0;
-  for (const line of lines) {
-    numbers += lineDepth[line]!.numbers;
-    reasons += lineDepth[line]!.reasons;
-  }
-  return { numbers, reasons };
+/** The depth of each step's lines, headings aside: under the key null for notes without step headings. */
+function depthPerStep(lineInfo: readonly LineInfo[], lineDepth: readonly Depth[], headingsFound: boolean): Map<StepId | null, Depth> {
+  const byStep = new Map<StepId | null, Depth>();
+  lineInfo.forEach((info, line) => {
+    if (info.heading) return;
+    const key = headingsFound ? info.step : null;
+    const depth = byStep.get(key) ?? { numbers: 0, reasons: 0 };
+    depth.numbers += lineDepth[line]!.numbers;
+    depth.reasons += lineDepth[line]!.reasons;
+    byStep.set(key, depth);
+  });
+  return byStep;
 }
 
 function collectWarnings(headingsFound: boolean, steps: readonly StepResult[]): string[] {

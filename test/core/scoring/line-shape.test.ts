@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileMatcher, findMentions } from '../../../src/core/scoring/matcher.js';
+import { compileMatcher, findMentions, wordsOf } from '../../../src/core/scoring/matcher.js';
 import { frameOf, paragraphsOf, segmentsOf, shapeOfParagraph } from '../../../src/core/scoring/line-shape.js';
 import { tokenize } from '../../../src/core/text/tokenize.js';
 import type { RubricItem } from '../../../src/core/bank.js';
@@ -14,7 +14,7 @@ const RUBRIC = compileMatcher(
 function shape(line: string): string {
   const tokens = tokenize(line);
   const covered = new Set<number>();
-  for (const mention of findMentions(RUBRIC, tokens)) for (let index = mention.start; index <= mention.end; index++) covered.add(index);
+  for (const mention of findMentions(RUBRIC, wordsOf(tokens))) for (let index = mention.start; index <= mention.end; index++) covered.add(index);
   const result = shapeOfParagraph(tokens, 0, tokens.length, segmentsOf(tokens, [line], [0]), covered, new Set());
   return `${result.explained}/${result.segments}`;
 }
@@ -77,7 +77,7 @@ describe('the frame of a line', () => {
   const frame = (line: string) => {
     const tokens = tokenize(line);
     const covered = new Set<number>();
-    for (const mention of findMentions(RUBRIC, tokens)) for (let index = mention.start; index <= mention.end; index++) covered.add(index);
+    for (const mention of findMentions(RUBRIC, wordsOf(tokens))) for (let index = mention.start; index <= mention.end; index++) covered.add(index);
     return frameOf(tokens, 0, tokens.length, covered, line);
   };
 

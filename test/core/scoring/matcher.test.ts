@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RubricItem } from '../../../src/core/bank.js';
 import type { StepId } from '../../../src/core/framework.js';
-import { compileMatcher, findMentions } from '../../../src/core/scoring/matcher.js';
+import { compileMatcher, findMentions, wordsOf } from '../../../src/core/scoring/matcher.js';
 import { tokenize } from '../../../src/core/text/tokenize.js';
 
 function item(id: string, any: string[], step: StepId = 'model', extra: Partial<RubricItem> = {}): RubricItem {
@@ -38,7 +38,7 @@ const matcher = compileMatcher(ITEMS);
 
 /** Ids of the items mentioned in `text`, sorted and without repeats. */
 function found(text: string): string[] {
-  const ids = findMentions(matcher, tokenize(text)).map((mention) => ITEMS[mention.item]!.id);
+  const ids = findMentions(matcher, wordsOf(tokenize(text))).map((mention) => ITEMS[mention.item]!.id);
   return [...new Set(ids)].sort();
 }
 
@@ -51,7 +51,7 @@ describe('compileMatcher', () => {
   it('skips aliases made only of filler words or wildcards', () => {
     const empty = compileMatcher([item('nothing', ['the', '*', 'of a'])]);
     expect(empty.aliasCount).toBe(0);
-    expect(findMentions(empty, tokenize('the * of a'))).toEqual([]);
+    expect(findMentions(empty, wordsOf(tokenize('the * of a')))).toEqual([]);
   });
 });
 
@@ -91,7 +91,7 @@ describe('phrase aliases', () => {
 
   it('reports the alias, the 0-based line and the token span', () => {
     const tokens = tokenize('first line\nwe use cross-entropy loss here');
-    const mentions = findMentions(matcher, tokens).filter((mention) => ITEMS[mention.item]!.id === 'cross-entropy');
+    const mentions = findMentions(matcher, wordsOf(tokens)).filter((mention) => ITEMS[mention.item]!.id === 'cross-entropy');
     expect(mentions).toHaveLength(1);
     const [mention] = mentions;
     expect(mention?.alias).toBe('cross-entropy loss');
@@ -102,12 +102,12 @@ describe('phrase aliases', () => {
   it('keeps the longest alias of an item that starts at one word', () => {
     const own = compileMatcher([item('store', ['feature', 'feature store'])]);
     const tokens = tokenize('a feature store');
-    const mentions = findMentions(own, tokens);
+    const mentions = findMentions(own, wordsOf(tokens));
     expect(mentions.filter((mention) => mention.start === 1)).toEqual([expect.objectContaining({ alias: 'feature store', start: 1, end: 2 })]);
   });
 
   it('finds a mention each time the alias occurs', () => {
-    const mentions = findMentions(matcher, tokenize('log loss first, then log loss again\nlog loss'));
+    const mentions = findMentions(matcher, wordsOf(tokenize('log loss first, then log loss again\nlog loss')));
     expect(mentions.filter((mention) => ITEMS[mention.item]!.id === 'cross-entropy').map((mention) => mention.line)).toEqual([0, 0, 1]);
   });
 });
@@ -169,13 +169,13 @@ describe('acronyms', () => {
 
   it('matches a lower-case rubric word by its stem in any case', () => {
     const own = compileMatcher([item('gbdt', ['gbdt'])]);
-    expect(findMentions(own, tokenize('GBDT'))).toHaveLength(1);
-    expect(findMentions(own, tokenize('Gbdt'))).toHaveLength(1);
+    expect(findMentions(own, wordsOf(tokenize('GBDT')))).toHaveLength(1);
+    expect(findMentions(own, wordsOf(tokenize('Gbdt')))).toHaveLength(1);
   });
 
   it('treats a single capital letter as an ordinary word', () => {
     const own = compileMatcher([item('k', ['top K'])]);
-    expect(findMentions(own, tokenize('top k items'))).toHaveLength(1);
+    expect(findMentions(own, wordsOf(tokenize('top k items')))).toHaveLength(1);
   });
 });
 
@@ -192,7 +192,7 @@ describe('lines', () => {
   });
 
   it('puts each mention on its own line', () => {
-    const mentions = findMentions(matcher, tokenize('feature store\n\nANN index\nlog loss'));
+    const mentions = findMentions(matcher, wordsOf(tokenize('feature store\n\nANN index\nlog loss')));
     expect(mentions.map((mention) => [ITEMS[mention.item]!.id, mention.line])).toEqual([
       ['feature-store', 0],
       ['ann', 2],
