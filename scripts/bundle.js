@@ -24,6 +24,19 @@ const zodApart = {
   },
 };
 
+/**
+ * gray-matter imports js-yaml for its default engine, and js-yaml loads esprima, on every grade,
+ * though parseNotes always hands gray-matter its own YAML reader: the bundle resolves gray-matter's
+ * js-yaml to a stand-in that refuses to be called (src/core/notes/js-yaml-stand-in.ts).
+ */
+const grayMatterWithoutJsYaml = {
+  name: 'gray-matter-without-js-yaml',
+  setup(build) {
+    const standIn = new URL('../src/core/notes/js-yaml-stand-in.ts', import.meta.url).pathname;
+    build.onResolve({ filter: /^js-yaml$/ }, ({ importer }) => (importer.includes('/node_modules/gray-matter/') ? { path: standIn } : undefined));
+  },
+};
+
 // Chunk names carry a hash of their content: clear the old ones so only this build's are left.
 rmSync('dist/bundle', { recursive: true, force: true });
 
@@ -38,7 +51,7 @@ await build({
   legalComments: 'none',
   chunkNames: '[name]-[hash]',
   logLevel: 'warning',
-  plugins: [zodApart],
+  plugins: [zodApart, grayMatterWithoutJsYaml],
   // Some dependencies are CommonJS: they call require() for Node's own modules.
   banner: {
     js: [

@@ -123,3 +123,12 @@ describe('mlsd grade reporters (built binary)', () => {
     expect(verbose.stdout).toMatch(/✓ Simple baseline first line \d+: Baseline: the restaurant/);
   });
 });
+
+describe('mlsd grade start-up (built binary)', () => {
+  it('loads neither js-yaml nor esprima: gray-matter gets the stand-in for a YAML engine it is never asked to run', () => {
+    const { code, stderr } = spawnCli(['grade', '--set', join(SETS, 'pass/practice-set.yaml')], { env: { NODE_DEBUG: 'module' } });
+    expect(code).toBe(0);
+    expect(stderr).toContain('Module._load REQUEST');
+    expect(stderr).not.toMatch(/esprima|js-yaml/);
+  });
+});
