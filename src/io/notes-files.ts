@@ -52,6 +52,9 @@ async function markdownBelow(dir: string): Promise<string[]> {
 /** Notes longer than this are not an answer typed in 45 minutes; reading them would only cost time. */
 export const MAX_NOTES_BYTES = 5 * 1024 * 1024;
 
+/** A size in bytes, exact: a file just over the limit reads "5.0 MB" when rounded. */
+const byteCount = (size: number) => `${size.toLocaleString('en-US')} bytes`;
+
 /**
  * A notes file's text, or the problem that kept it from being read: missing, not a regular file
  * (a pipe or a device could block or never end), over the limit, binary, or not UTF-8. The file
@@ -63,7 +66,8 @@ export const MAX_NOTES_BYTES = 5 * 1024 * 1024;
  */
 export function readNotesFile(path: string, shown: string): { text: string } | { problem: Problem } {
   const problem = (message: string, at = { line: 1, col: 1 }) => ({ problem: { file: shown, ...at, message } });
-  const tooBig = (size: number) => problem(`this file is ${(size / 1024 / 1024).toFixed(1)} MB; notes files are limited to ${MAX_NOTES_BYTES / 1024 / 1024} MB`);
+  const tooBig = (size: number) =>
+    problem(`this file is ${(size / 1024 / 1024).toFixed(1)} MB (${byteCount(size)}); notes files are limited to ${MAX_NOTES_BYTES / 1024 / 1024} MB (${byteCount(MAX_NOTES_BYTES)})`);
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);

@@ -195,7 +195,7 @@ describe('notes files that cannot be graded (mlsd grade)', () => {
   write(join(notes, 'invalid-utf8.md'), Buffer.concat([Buffer.from('---\nquestion: fraud-detection\n---\n## 4. Model\nBaseline: r'), Buffer.from([0xe9, 0x73]), Buffer.from('sum\n')]));
 
   const CASES: [string, string, RegExp][] = [
-    ['over 5 MB', 'over-5-mb.md', /^1:1: this file is \d+(\.\d)? MB; notes files are limited to 5 MB$/],
+    ['over 5 MB', 'over-5-mb.md', /^1:1: this file is \d+\.\d MB \([\d,]+ bytes\); notes files are limited to 5 MB \(5,242,880 bytes\)$/],
     ['empty', 'empty.md', /^1:1: the file is empty/],
     ['binary', 'binary.md', /^5:5: this is a binary file, not Markdown notes/],
     ['not UTF-8', 'invalid-utf8.md', /^5:12: this is not valid UTF-8 here/],

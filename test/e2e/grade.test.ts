@@ -49,7 +49,7 @@ describe('mlsd grade exit codes (built binary, fixture sets)', () => {
     const { code, report } = gradeJson([dir]);
     expect(code).toBe(2);
     const byName = Object.fromEntries(report.files.map((file) => [file.path.split('/').pop(), file]));
-    expect(byName['huge.md']!.error!.message).toMatch(/^this file is \d+\.\d MB; notes files are limited to 5 MB$/);
+    expect(byName['huge.md']!.error!.message).toMatch(/^this file is \d+\.\d MB \([\d,]+ bytes\); notes files are limited to 5 MB \(5,242,880 bytes\)$/);
     expect(byName['fine.md']!.score).toBeGreaterThanOrEqual(85);
   });
 

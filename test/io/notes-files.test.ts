@@ -24,7 +24,7 @@ describe('readNotesFile', () => {
     ['a missing file', join(dir, 'missing.md'), 1, 1, 'cannot read this file'],
     ['a named pipe, which would block a read', fifo, 1, 1, 'not a regular file'],
     ['a folder', join(dir, 'folder.md'), 1, 1, 'not a regular file'],
-    ['a file over the limit', place('big.md', Buffer.alloc(MAX_NOTES_BYTES + 1, 'a')), 1, 1, 'notes files are limited to 5 MB'],
+    ['a file over the limit', place('big.md', Buffer.alloc(MAX_NOTES_BYTES + 1, 'a')), 1, 1, 'this file is 5.0 MB (5,242,881 bytes); notes files are limited to 5 MB (5,242,880 bytes)'],
     ['a binary file', place('binary.md', Buffer.from('line one\nab\u0000cd')), 2, 3, 'binary file'],
     ['invalid UTF-8', place('latin1.md', Buffer.from([0x6f, 0x6b, 0x0a, 0x63, 0x61, 0x66, 0xe9, 0x0a])), 2, 4, 'not valid UTF-8'],
   ])('refuses %s, naming the place', (_, path, line, col, message) => {
