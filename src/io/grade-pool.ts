@@ -38,21 +38,25 @@ export function workersFor(files: number, jobs?: number): number {
 /**
  * Grades every job and hands each result to `deliver` in job order, as soon as it and every one
  * before it are done: in worker threads when there are enough files, else in this thread. At
- * most a few batches per worker are pending at once, whatever the number of files.
+ * most a few batches per worker are pending at once, whatever the number of files. A worker that
+ * runs out of memory (one notes file near the size limit takes a few hundred MB to score) is
+ * replaced, and the batches it held are graded in this thread, whose heap is not capped.
  */
 export async function gradeAll(jobs: readonly GradeJob[], bank: Bank, settings: GradeSettings, workers: number, deliver: (file: GradedFile) => Promise<void> | void): Promise<void> {
   if (workers === 0) return gradeHere(jobs, bank, settings, deliver);
   const packed = packBank(bank);
-  const pool = Array.from({ length: workers }, () => ({ worker: new Worker(WORKER, { workerData: { bank: packed, settings }, resourceLimits: WORKER_LIMITS }), pending: 0 }));
+  const batchJobs = (batch: number) => jobs.slice(batch * BATCH, (batch + 1) * BATCH);
   const batches = Math.ceil(jobs.length / BATCH);
   const done = new Map<number, GradedFile[]>();
+  const pool: Slot[] = [];
+  let gradeInThisThread: ((job: GradeJob) => GradedFile) | null = null;
   let sent = 0;
   let next = 0;
   const topUp = () => {
     for (const slot of pool) {
-      while (slot.pending < IN_FLIGHT && sent < batches && sent - next < workers * IN_FLIGHT * 2) {
-        slot.worker.postMessage({ batch: sent, jobs: jobs.slice(sent * BATCH, (sent + 1) * BATCH) });
-        slot.pending++;
+      while (slot.held.length < IN_FLIGHT && sent < batches && sent - next < workers * IN_FLIGHT * 2) {
+        slot.worker.postMessage({ batch: sent, jobs: batchJobs(sent) });
+        slot.held.push(sent);
         sent++;
       }
     }
@@ -70,21 +74,38 @@ export async function gradeAll(jobs: readonly GradeJob[], bank: Bank, settings: 
         }
         if (next === batches) resolve();
       };
-      for (const slot of pool) {
-        slot.worker.on('error', reject);
+      const settle = (batch: number, results: GradedFile[]) => {
+        done.set(batch, results);
+        topUp();
+        delivering = delivering.then(flush).catch(reject);
+      };
+      const start = (): Slot => {
+        const slot: Slot = { worker: new Worker(WORKER, { workerData: { bank: packed, settings }, resourceLimits: WORKER_LIMITS }), held: [] };
         slot.worker.on('message', ({ batch, results }: { batch: number; results: GradedFile[] }) => {
-          slot.pending--;
-          done.set(batch, results);
-          topUp();
-          delivering = delivering.then(flush).catch(reject);
+          slot.held.splice(slot.held.indexOf(batch), 1);
+          settle(batch, results);
         });
-      }
+        slot.worker.on('error', (error: Error & { code?: string }) => {
+          if (error.code !== 'ERR_WORKER_OUT_OF_MEMORY') return reject(error);
+          pool[pool.indexOf(slot)] = start();
+          gradeInThisThread ??= createGrader(bank, settings);
+          for (const batch of slot.held) settle(batch, batchJobs(batch).map(gradeInThisThread));
+        });
+        return slot;
+      };
+      for (let index = 0; index < workers; index++) pool.push(start());
       topUp();
       if (batches === 0) resolve();
     });
   } finally {
     await Promise.all(pool.map((slot) => slot.worker.terminate()));
   }
+}
+
+/** A worker thread and the batches it has been sent and not yet answered, in order. */
+interface Slot {
+  worker: Worker;
+  held: number[];
 }
 
 async function gradeHere(jobs: readonly GradeJob[], bank: Bank, settings: GradeSettings, deliver: (file: GradedFile) => Promise<void> | void): Promise<void> {

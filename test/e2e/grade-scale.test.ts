@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { GradeReport } from '../../src/core/grading/grade-report.js';
+import { MAX_NOTES_BYTES } from '../../src/io/notes-files.js';
 import { ROOT, spawnCli } from '../helpers/cli.js';
 
 /** 400 answers: the bank's example answers, each copied with a share of its lines dropped, and one broken file. */
@@ -42,6 +43,23 @@ describe('mlsd grade on many files', () => {
     const run = spawnCli(['grade', answers, '--reporter', 'json', '--debug']);
     expect(run.stderr).toContain('grading 401 files in the main thread');
     expect(run.code).toBe(2);
+  }, 120_000);
+
+  test('a file near the size limit, too big for a worker heap, is graded in the main thread with the same report', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mlsd-big-'));
+    cpSync(answers, dir, { recursive: true });
+    const example = readFileSync(join(ROOT, 'questions/examples/video-recommendation/strong.md'), 'utf8');
+    const body = example.slice(example.indexOf('\n---\n') + 5);
+    const copies = Math.floor((MAX_NOTES_BYTES - Buffer.byteLength(example)) / Buffer.byteLength(body));
+    writeFileSync(join(dir, 'zz-big.md'), `${example}${body.repeat(copies)}`);
+    const threads = spawnCli(['grade', dir, '--reporter', 'json', '--jobs', '2', '--debug']);
+    const one = spawnCli(['grade', dir, '--reporter', 'json', '--jobs', '1']);
+    expect(threads.stderr).toContain('grading 402 files on 2 worker threads');
+    expect(threads.stderr).not.toContain('internal error');
+    expect(threads.code).toBe(one.code);
+    expect(threads.stdout).toBe(one.stdout);
+    const big = (JSON.parse(threads.stdout) as GradeReport).files.find((file) => file.path.endsWith('zz-big.md'))!;
+    expect(big.score).toBeGreaterThan(0);
   }, 120_000);
 
   test('--output writes the streamed report whole, to the file only', () => {
