@@ -118,6 +118,8 @@ export const WALK_LIMITS = { nodes: 64, mentions: 8 } as const;
 export interface Words {
   tokens: readonly Token[];
   content: readonly number[];
+  /** Per content word, its line: a mention does not cross a line. */
+  lines: readonly number[];
   /** Per content word, its stem. */
   stems: readonly string[];
   /** Per content word, its acronym key, or '' when it has none (see acronymKey). */
@@ -126,16 +128,18 @@ export interface Words {
 
 export function wordsOf(tokens: readonly Token[]): Words {
   const content: number[] = [];
+  const lines: number[] = [];
   const stems: string[] = [];
   const acronyms: string[] = [];
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index]!;
     if (token.filler) continue;
     content.push(index);
+    lines.push(token.line);
     stems.push(token.stem);
     acronyms.push(acronymKey(token.raw));
   }
-  return { tokens, content, stems, acronyms };
+  return { tokens, content, lines, stems, acronyms };
 }
 
 /**
@@ -145,7 +149,7 @@ export function wordsOf(tokens: readonly Token[]): Words {
  */
 export function findMentions(matcher: PhraseMatcher, words: Words): Mention[] {
   const { root } = matcher;
-  const walk: Walk = { words, lines: words.content.map((index) => words.tokens[index]!.line), found: new Map(), start: 0, budget: 0 };
+  const walk: Walk = { words, found: new Map(), start: 0, budget: 0 };
   const mentions: Mention[] = [];
   for (let k = 0; k < words.content.length; k++) {
     if (!root.wild && !root.next.has(words.stems[k]!) && (words.acronyms[k] === '' || !root.next.has(words.acronyms[k]!))) continue;
@@ -159,10 +163,9 @@ export function findMentions(matcher: PhraseMatcher, words: Words): Mention[] {
   return mentions;
 }
 
-/** The state of the walk from one word: the words, the line of each, and the longest mention per item so far. */
+/** The state of the walk from one word: the words, and the longest mention per item so far. */
 interface Walk {
   words: Words;
-  lines: readonly number[];
   found: Map<number, Mention>;
   start: number;
   /** Trie nodes this walk may still visit. */
@@ -171,7 +174,8 @@ interface Walk {
 
 function walkFrom(walk: Walk, node: TrieNode, at: number): void {
   if (walk.budget-- <= 0) return;
-  const { words, lines, found } = walk;
+  const { words, found } = walk;
+  const { lines } = words;
   const line = lines[walk.start]!;
   for (const end of node.ends) {
     const previous = found.get(end.item);
