@@ -148,14 +148,12 @@ export function wordsOf(tokens: readonly Token[]): Words {
  * WALK_LIMITS. Where one item has several aliases starting at one word, the longest is kept.
  */
 export function findMentions(matcher: PhraseMatcher, words: Words): Mention[] {
-  const { root } = matcher;
   const walk: Walk = { words, found: new Map(), start: 0, budget: 0 };
   const mentions: Mention[] = [];
   for (let k = 0; k < words.content.length; k++) {
-    if (!root.wild && !root.next.has(words.stems[k]!) && (words.acronyms[k] === '' || !root.next.has(words.acronyms[k]!))) continue;
     walk.start = k;
     walk.budget = WALK_LIMITS.nodes;
-    walkFrom(walk, root, k);
+    walkFrom(walk, matcher.root, k);
     if (walk.found.size === 0) continue;
     mentions.push(...walk.found.values());
     walk.found.clear();
