@@ -7,6 +7,7 @@ import { STEP_IDS } from '../framework.js';
 import type { Problem } from '../yaml-file.js';
 import { checkText, formatPath, readYaml } from '../yaml-file.js';
 import { escapeControls, sanitize } from '../text/sanitize.js';
+import { readPlainFrontMatter } from './plain-front-matter.js';
 
 z.config(en());
 
@@ -63,7 +64,8 @@ class FrontMatterError extends Error {
  * Parses a notes file: YAML front matter and the Markdown body. gray-matter finds the front
  * matter, but only YAML is ever read, with the same reader and limits as the bank (readYaml):
  * a `---js` or any other language after the opening `---` is refused before anything parses it,
- * so no code in a file ever runs.
+ * so no code in a file ever runs. The plain `key: value` lines that drill and new write are read
+ * without the YAML parser (plain-front-matter.ts), to the same data.
  */
 export function parseNotes(text: string, file: string): NotesParse {
   const unreadable = checkText(text, file);
@@ -136,6 +138,8 @@ function blankOthersWords(lines: readonly string[]): string[] {
  * first line is the rest of the file's first line and its line numbers are the file's.
  */
 function readFrontMatter(block: string, file: string): unknown {
+  const plain = readPlainFrontMatter(block);
+  if (plain) return plain;
   // With CRLF line ends the block keeps the CR before the closing `---`, which YAML would read
   // as part of the last value.
   const read = readYaml(block.replace(/\r$/, ''), file);
