@@ -3,7 +3,7 @@ import type { Bank, BankQuestion } from '../core/bank.js';
 import { formatProblem } from '../core/problem.js';
 import { didYouMean } from '../core/suggest.js';
 import type { QuestionSummary } from '../core/question-filter.js';
-import { bankCacheKey, readBankCache, readQuestionIndex, writeBankCache } from '../io/bank-cache.js';
+import { bankCacheKey, readAliasKeys, readBankCache, readQuestionIndex, writeBankCache, type AliasKeys } from '../io/bank-cache.js';
 import { bankDirs, findBankFiles } from '../io/bank-files.js';
 import type { LoadedBank } from '../io/bank-loader.js';
 import { cacheDir } from '../io/data-dir.js';
@@ -16,12 +16,13 @@ import { VERSION } from './version.js';
  * command end with exit code 2; whatever loaded cleanly is still used. A bank that loaded cleanly
  * is cached (bank-cache.ts), and the YAML loader and schema library behind it are imported only
  * when the cache misses, so most starts never pay for them. `fresh` always parses: for validate.
- * MLSD_CACHE=0 turns the cache off.
+ * A cached bank comes with `cachedAliasKeys`, which reads the keys of its aliases kept beside it,
+ * for a command that compiles many matchers. MLSD_CACHE=0 turns the cache off.
  */
-export async function openBank(ctx: Context, { fresh = false }: { fresh?: boolean } = {}): Promise<LoadedBank> {
+export async function openBank(ctx: Context, { fresh = false }: { fresh?: boolean } = {}): Promise<LoadedBank & { cachedAliasKeys?: () => AliasKeys | null }> {
   const { dirs, files, cachePath, stamp } = locateBank(ctx, fresh);
   const cached = stamp ? readBankCache(cachePath, stamp.key) : null;
-  if (cached) return { bank: cached, problems: [], dirs };
+  if (cached) return { bank: cached, problems: [], dirs, cachedAliasKeys: () => readAliasKeys(cachePath, stamp!.key) };
   const { readBank } = await import('../io/bank-loader.js');
   const loaded = await readBank(files, dirs, ctx.cwd);
   for (const problem of loaded.problems) println(ctx.stderr, ctx.errorColor.red(formatProblem(problem)));

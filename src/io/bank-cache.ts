@@ -1,4 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { assembleQuestion } from '../core/bank-assembly.js';
 import type { Bank, RubricPack } from '../core/bank.js';
 import type { QuestionSummary } from '../core/question-filter.js';
@@ -7,7 +8,8 @@ import type { BankFile } from './bank-files.js';
 
 /**
  * The built bank kept between runs, so a start that reads it does not parse YAML or load the
- * schema library. A cache is used only when its key matches: the same mlsd version, working
+ * schema library; beside it, the trie keys of its aliases, so that grading does not tokenize
+ * them all again. A cache is used only when its key matches: the same mlsd version and build, working
  * folder and files, each with the same size, modification time and inode. Only a bank that
  * loaded without a single problem is kept, so a hit never hides one.
  */
@@ -46,10 +48,13 @@ export function bankCacheKey(files: readonly BankFile[], cwd: string, version: s
     if (info && info.mtimeNs > newest) newest = info.mtimeNs;
     return [file.path, file.role, info ? `${info.size}:${info.mtimeNs}:${info.ino}` : 'missing'];
   });
-  return { key: JSON.stringify([version, cwd, stamps]), settled: newest < BigInt(now - SETTLE_MS) * 1_000_000n };
+  return { key: JSON.stringify([version, BUILT, cwd, stamps]), settled: newest < BigInt(now - SETTLE_MS) * 1_000_000n };
 }
 
 const SETTLE_MS = 2000;
+
+/** When this code was built: a rebuild misses every cache, as the alias keys it holds may be read differently. */
+const BUILT = statSync(fileURLToPath(import.meta.url), { throwIfNoEntry: false })?.mtimeMs ?? 0;
 
 /** The cached bank under `key`, or null when there is none, it is unreadable or stale. */
 export function readBankCache(path: string, key: string): Bank | null {
@@ -69,6 +74,25 @@ interface IndexFile {
 
 const indexPath = (path: string) => path.replace(/\.json$/, '-index.json');
 
+/**
+ * The trie keys of the cached bank's aliases (see aliasWords in core/scoring/matcher.ts), or null
+ * when there are none under `key`: kept apart from the bank, which most commands read without
+ * scoring anything.
+ */
+export function readAliasKeys(path: string, key: string): AliasKeys | null {
+  return readCacheFile<AliasFile>(aliasPath(path), key)?.aliasKeys ?? null;
+}
+
+/** Aliases with their trie keys, as rememberAliasKeys takes them. */
+export type AliasKeys = [string, readonly string[]][];
+
+interface AliasFile {
+  key: string;
+  aliasKeys: AliasKeys;
+}
+
+const aliasPath = (path: string) => path.replace(/\.json$/, '-aliases.json');
+
 function readCacheFile<T extends { key: string }>(path: string, key: string): T | null {
   try {
     const cache = JSON.parse(readFileSync(path, 'utf8')) as T;
@@ -85,4 +109,16 @@ export async function writeBankCache(path: string, key: string, bank: Bank): Pro
   const { writeFileAtomic } = await import('./atomic-write.js');
   await writeFileAtomic(path, JSON.stringify(cache)).catch(() => undefined);
   await writeFileAtomic(indexPath(path), JSON.stringify(index)).catch(() => undefined);
+  const aliases: AliasFile = { key, aliasKeys: await aliasKeysOf(bank) };
+  await writeFileAtomic(aliasPath(path), JSON.stringify(aliases)).catch(() => undefined);
+}
+
+/** The keys of every alias of the bank's checklists and anti-patterns, read as compiling its matchers would. */
+async function aliasKeysOf(bank: Bank): Promise<AliasKeys> {
+  const { aliasKeysRead, aliasWords } = await import('../core/scoring/matcher.js');
+  for (const entry of bank.questions) {
+    for (const item of entry.items) for (const alias of item.any) aliasWords(alias);
+    for (const rule of entry.antipatterns) if (rule.kind === 'mention') for (const alias of [...rule.any, ...rule.unless]) aliasWords(alias);
+  }
+  return aliasKeysRead();
 }

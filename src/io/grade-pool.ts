@@ -3,7 +3,8 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Bank } from '../core/bank.js';
-import { packBank } from './bank-cache.js';
+import { aliasKeysRead, rememberAliasKeys } from '../core/scoring/matcher.js';
+import { packBank, type AliasKeys } from './bank-cache.js';
 import { createGrader, type GradedFile, type GradeJob, type GradeSettings } from './grade-files.js';
 
 /** Files a worker is sent at a time, and batches it holds at once, so it never waits for the next. */
@@ -41,10 +42,20 @@ export function workersFor(files: number, jobs?: number): number {
  * most a few batches per worker are pending at once, whatever the number of files. A worker that
  * runs out of memory (one notes file near the size limit takes a few hundred MB to score) is
  * replaced, and the batches it held are graded in this thread, whose heap is not capped.
+ * `aliasKeys` (from the bank cache) spare this thread and each worker reading the aliases again.
  */
-export async function gradeAll(jobs: readonly GradeJob[], bank: Bank, settings: GradeSettings, workers: number, deliver: (file: GradedFile) => Promise<void> | void): Promise<void> {
+export async function gradeAll(
+  jobs: readonly GradeJob[],
+  bank: Bank,
+  settings: GradeSettings,
+  workers: number,
+  deliver: (file: GradedFile) => Promise<void> | void,
+  aliasKeys: AliasKeys = [],
+): Promise<void> {
+  rememberAliasKeys(aliasKeys);
   if (workers === 0) return gradeHere(jobs, bank, settings, deliver);
   const packed = packBank(bank);
+  const keys = aliasKeysRead();
   const batchJobs = (batch: number) => jobs.slice(batch * BATCH, (batch + 1) * BATCH);
   const batches = Math.ceil(jobs.length / BATCH);
   const done = new Map<number, GradedFile[]>();
@@ -80,7 +91,7 @@ export async function gradeAll(jobs: readonly GradeJob[], bank: Bank, settings: 
         delivering = delivering.then(flush).catch(reject);
       };
       const start = (): Slot => {
-        const slot: Slot = { worker: new Worker(WORKER, { workerData: { bank: packed, settings }, resourceLimits: WORKER_LIMITS }), held: [] };
+        const slot: Slot = { worker: new Worker(WORKER, { workerData: { bank: packed, aliasKeys: keys, settings }, resourceLimits: WORKER_LIMITS }), held: [] };
         slot.worker.on('message', ({ batch, results }: { batch: number; results: GradedFile[] }) => {
           slot.held.splice(slot.held.indexOf(batch), 1);
           settle(batch, results);

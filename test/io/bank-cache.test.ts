@@ -2,10 +2,11 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writ
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { bankCacheKey, readBankCache, writeBankCache } from '../../src/io/bank-cache.js';
+import { aliasWords } from '../../src/core/scoring/matcher.js';
+import { bankCacheKey, readAliasKeys, readBankCache, writeBankCache } from '../../src/io/bank-cache.js';
 import { bankDirs, findBankFiles } from '../../src/io/bank-files.js';
 import { loadBank } from '../../src/io/bank-loader.js';
-import { ROOT, runCli } from '../helpers/cli.js';
+import { ROOT, runCli, spawnCli } from '../helpers/cli.js';
 
 const OWN_BANK = join(ROOT, 'test/fixtures/grade/own-bank/bank');
 const LONG_AGO = new Date('2026-01-01T00:00:00Z');
@@ -29,6 +30,20 @@ describe('the bank cache', () => {
     expect(cached).not.toBeNull();
     expect(cached!.questions).toEqual(bank.questions);
     expect(plainPacks(cached!.rubrics)).toEqual(plainPacks(bank.rubrics));
+  });
+
+  test('keeps beside it the trie keys of every alias of the bank, under the same key', async () => {
+    const { bank } = await loadBank([], ROOT);
+    const path = join(mkdtempSync(join(tmpdir(), 'mlsd-cache-')), 'bank.json');
+    await writeBankCache(path, 'key', bank);
+    const kept = new Map(readAliasKeys(path, 'key'));
+    const aliases = bank.questions.flatMap((entry) => [
+      ...entry.items.flatMap((item) => item.any),
+      ...entry.antipatterns.flatMap((rule) => (rule.kind === 'mention' ? [...rule.any, ...rule.unless] : [])),
+    ]);
+    expect(aliases.length).toBeGreaterThan(1000);
+    for (const alias of aliases) expect(kept.get(alias), alias).toEqual(aliasWords(alias));
+    expect(readAliasKeys(path, 'other')).toBeNull();
   });
 
   test.each([
@@ -114,5 +129,23 @@ describe('commands with the bank cache', () => {
     const title = await listTitles(home, dir);
     writeFileSync(join(home, 'cache/bank.json'), '{"key":');
     expect(await listTitles(home, dir)).toBe(title);
+  });
+
+  test('grading 20 files or more starts from the cached alias keys, and grades as without a cache', () => {
+    const home = mkdtempSync(join(tmpdir(), 'mlsd-cache-home-'));
+    const notes = mkdtempSync(join(tmpdir(), 'mlsd-cache-notes-'));
+    for (let index = 0; index < 20; index++) cpSync(join(ROOT, 'questions/examples/ad-click-prediction/strong.md'), join(notes, `answer-${String(index).padStart(2, '0')}.md`));
+    const grade = (paths: string[], env: Record<string, string> = {}) => spawnCli(['grade', ...paths, '--reporter', 'json'], { env: { MLSD_HOME: home, ...env } });
+    const uncached = grade([notes], { MLSD_CACHE: '0' });
+    expect(uncached.code).toBe(0);
+    expect(grade([notes]).stdout).toBe(uncached.stdout);
+    expect(grade([notes]).stdout).toBe(uncached.stdout);
+
+    const aliasesPath = join(home, 'cache/bank-aliases.json');
+    const cache = JSON.parse(readFileSync(aliasesPath, 'utf8')) as { key: string; aliasKeys: [string, string[]][] };
+    writeFileSync(aliasesPath, JSON.stringify({ ...cache, aliasKeys: cache.aliasKeys.map(([alias]) => [alias, ['matches-nothing']]) }));
+    expect(grade([notes]).stdout).not.toBe(uncached.stdout);
+    const one = join(notes, 'answer-00.md');
+    expect(grade([one]).stdout).toBe(grade([one], { MLSD_CACHE: '0' }).stdout);
   });
 });

@@ -26,6 +26,12 @@ interface GradeOptions {
   shard?: Shard;
 }
 
+/**
+ * From this many files on, grading starts from the bank cache's alias keys: reading them takes
+ * about as long as compiling the matchers of two questions, which is all a few files need.
+ */
+const ALIAS_KEYS_FROM = 20;
+
 interface Shard {
   /** 0-based. */
   index: number;
@@ -84,7 +90,7 @@ Examples:
       }
       if (paths.length === 0) throw new UsageError('name the notes files to grade, or a practice set with --set (see "mlsd grade --help")');
 
-      const { bank } = await openBank(ctx);
+      const { bank, cachedAliasKeys } = await openBank(ctx);
       const known = new Set(bank.questions.map((entry) => entry.question.id));
       if (options.question && !known.has(options.question)) {
         throw new UsageError(`--question: no question "${options.question}" in the bank; "mlsd list" shows them all`);
@@ -131,7 +137,8 @@ Examples:
         }
         const workers = workersFor(mine.length, options.jobs);
         if (ctx.debug) println(ctx.stderr, `mlsd: grading ${plural(mine.length, 'file')} ${workers > 0 ? `on ${workers} worker threads` : 'in the main thread'}`);
-        await gradeAll(mine, bank, settings, workers, take);
+        const aliasKeys = mine.length >= ALIAS_KEYS_FROM ? cachedAliasKeys?.() : null;
+        await gradeAll(mine, bank, settings, workers, take, aliasKeys ?? []);
         const answered = new Set(outcomes.filter((file) => file.score !== null).map((file) => file.question));
         const missing = setQuestions.filter((id) => !answered.has(id));
         const summary = summarizeOutcomes(outcomes, missing, policy.minScore);

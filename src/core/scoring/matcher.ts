@@ -57,8 +57,12 @@ export function compileMatcher(items: readonly RubricItem[], antipatterns: reado
   return { ...compilePhrases(items.map((item) => item.any)), items, byStep, contexts, antipatterns: compileAntipatterns(antipatterns) };
 }
 
-/** The trie keys of an alias, with WILDCARD for a lone `*`: read once, as pack aliases recur in every question. */
-function aliasWords(alias: string): readonly string[] {
+/**
+ * The trie keys of an alias, with WILDCARD for a lone `*`: read once, as pack aliases recur in
+ * every question, and kept with the bank cache (rememberAliasKeys), as tokenizing the bank's
+ * thousands of aliases is most of compiling its matchers.
+ */
+export function aliasWords(alias: string): readonly string[] {
   let words = aliasKeys.get(alias);
   if (!words) {
     words = alias
@@ -75,6 +79,16 @@ function aliasWords(alias: string): readonly string[] {
 }
 
 const aliasKeys = new Map<string, readonly string[]>();
+
+/** The keys of every alias read so far (aliasWords), as rememberAliasKeys takes them. */
+export function aliasKeysRead(): [string, readonly string[]][] {
+  return [...aliasKeys];
+}
+
+/** Keys read by an earlier run or another thread, for aliases not read here yet. */
+export function rememberAliasKeys(entries: readonly (readonly [string, readonly string[]])[]): void {
+  for (const [alias, keys] of entries) if (!aliasKeys.has(alias)) aliasKeys.set(alias, keys);
+}
 
 export function compilePhrases(lists: readonly (readonly string[])[]): PhraseMatcher {
   const root: TrieNode = { next: new Map(), wild: null, ends: [] };
