@@ -347,6 +347,7 @@ function countingSteps(matcher: PhraseMatcher): { steps: () => number } {
     if (seen.has(node)) continue;
     seen.add(node);
     const next = node.next;
+    if (next === null) continue;
     stack.push(...next.values());
     const get = next.get.bind(next);
     next.get = (key) => {

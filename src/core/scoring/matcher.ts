@@ -15,7 +15,8 @@ export interface Mention {
 }
 
 interface TrieNode {
-  next: Map<string, TrieNode>;
+  /** The children by word key; null for a node with none, as most are (a bank's tries hold some 40,000 such leaves). */
+  next: Map<string, TrieNode> | null;
   /** The child for a lone `*` in an alias, which stands for any one word. */
   wild: TrieNode | null;
   ends: { item: number; alias: string }[];
@@ -91,7 +92,7 @@ export function rememberAliasKeys(entries: readonly (readonly [string, readonly 
 }
 
 export function compilePhrases(lists: readonly (readonly string[])[]): PhraseMatcher {
-  const root: TrieNode = { next: new Map(), wild: null, ends: [] };
+  const root: TrieNode = { next: null, wild: null, ends: [] };
   let aliasCount = 0;
   lists.forEach((phrases, index) => {
     for (const alias of phrases) {
@@ -99,11 +100,11 @@ export function compilePhrases(lists: readonly (readonly string[])[]): PhraseMat
       if (words.length === 0 || words.every((word) => word === WILDCARD)) continue;
       let node = root;
       for (const word of words) {
-        let child = word === WILDCARD ? node.wild : node.next.get(word);
+        let child = word === WILDCARD ? node.wild : node.next?.get(word);
         if (!child) {
-          child = { next: new Map(), wild: null, ends: [] };
+          child = { next: null, wild: null, ends: [] };
           if (word === WILDCARD) node.wild = child;
-          else node.next.set(word, child);
+          else (node.next ??= new Map()).set(word, child);
         }
         node = child;
       }
@@ -195,13 +196,16 @@ function walkFrom(walk: Walk, node: TrieNode, at: number): void {
     const last = words.content[at - 1]!;
     if (!previous || last > previous.end) found.set(end.item, { item: end.item, alias: end.alias, line, start: words.content[walk.start]!, end: last });
   }
-  if (at >= lines.length || lines[at] !== line || (node.next.size === 0 && !node.wild)) return;
-  const child = node.next.get(words.stems[at]!);
-  if (child) walkFrom(walk, child, at + 1);
-  const acronym = words.acronyms[at]!;
-  if (acronym !== '') {
-    const other = node.next.get(acronym);
-    if (other) walkFrom(walk, other, at + 1);
+  const { next } = node;
+  if (at >= lines.length || lines[at] !== line || (next === null && !node.wild)) return;
+  if (next !== null) {
+    const child = next.get(words.stems[at]!);
+    if (child) walkFrom(walk, child, at + 1);
+    const acronym = words.acronyms[at]!;
+    if (acronym !== '') {
+      const other = next.get(acronym);
+      if (other) walkFrom(walk, other, at + 1);
+    }
   }
   if (node.wild) walkFrom(walk, node.wild, at + 1);
 }
