@@ -9,9 +9,9 @@ import type { BankFile } from './bank-files.js';
 /**
  * The built bank kept between runs, so a start that reads it does not parse YAML or load the
  * schema library; beside it, the trie keys of its aliases, so that grading does not tokenize
- * them all again. A cache is used only when its key matches: the same mlsd version and build, working
- * folder and files, each with the same size, modification time and inode. Only a bank that
- * loaded without a single problem is kept, so a hit never hides one.
+ * them all again. A cache is used only when its key matches: the same mlsd version and build,
+ * working folder and files, each with the same size, modification time and inode. Only a bank
+ * that loaded without a single problem is kept, so a hit never hides one.
  */
 interface CacheFile extends PackedBank {
   key: string;
@@ -113,12 +113,9 @@ export async function writeBankCache(path: string, key: string, bank: Bank): Pro
   await writeFileAtomic(aliasPath(path), JSON.stringify(aliases)).catch(() => undefined);
 }
 
-/** The keys of every alias of the bank's checklists and anti-patterns, read as compiling its matchers would. */
+/** The keys of every alias of the bank's checklists and anti-patterns: those that compiling each question's matcher reads. */
 async function aliasKeysOf(bank: Bank): Promise<AliasKeys> {
-  const { aliasKeysRead, aliasWords } = await import('../core/scoring/matcher.js');
-  for (const entry of bank.questions) {
-    for (const item of entry.items) for (const alias of item.any) aliasWords(alias);
-    for (const rule of entry.antipatterns) if (rule.kind === 'mention') for (const alias of [...rule.any, ...rule.unless]) aliasWords(alias);
-  }
+  const { aliasKeysRead, compileMatcher } = await import('../core/scoring/matcher.js');
+  for (const entry of bank.questions) compileMatcher(entry.items, entry.antipatterns);
   return aliasKeysRead();
 }

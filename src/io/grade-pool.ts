@@ -50,7 +50,7 @@ export async function gradeAll(
   settings: GradeSettings,
   workers: number,
   deliver: (file: GradedFile) => Promise<void> | void,
-  aliasKeys: AliasKeys = [],
+  aliasKeys: AliasKeys,
 ): Promise<void> {
   rememberAliasKeys(aliasKeys);
   if (workers === 0) return gradeHere(jobs, bank, settings, deliver);

@@ -137,8 +137,8 @@ Examples:
         }
         const workers = workersFor(mine.length, options.jobs);
         if (ctx.debug) println(ctx.stderr, `mlsd: grading ${plural(mine.length, 'file')} ${workers > 0 ? `on ${workers} worker threads` : 'in the main thread'}`);
-        const aliasKeys = mine.length >= ALIAS_KEYS_FROM ? cachedAliasKeys?.() : null;
-        await gradeAll(mine, bank, settings, workers, take, aliasKeys ?? []);
+        const aliasKeys = mine.length >= ALIAS_KEYS_FROM ? (cachedAliasKeys?.() ?? []) : [];
+        await gradeAll(mine, bank, settings, workers, take, aliasKeys);
         const answered = new Set(outcomes.filter((file) => file.score !== null).map((file) => file.question));
         const missing = setQuestions.filter((id) => !answered.has(id));
         const summary = summarizeOutcomes(outcomes, missing, policy.minScore);
