@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 const ROOT = new URL('..', import.meta.url).pathname;
-const BIN = join(ROOT, 'bin/mlsd.js');
+const BIN = join(ROOT, 'bin/mlsd.cjs');
 const WORK = join(ROOT, 'bench/work');
 const MARKDOWNLINT = join(ROOT, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs');
 const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;

@@ -14,14 +14,9 @@ export type Streams = Omit<Io, 'env'>;
  */
 export async function run(argv: readonly string[], env: Io['env'], streams: Streams): Promise<number> {
   const debug = argv.includes('--debug') || env.MLSD_DEBUG === '1';
-  const ctx: Context = {
-    ...streams,
-    env,
-    debug,
-    color: colorFor(streams.stdout, env),
-    errorColor: colorFor(streams.stderr, env),
-    bankDirs: [],
-  };
+  const own: Omit<Context, keyof Streams> = { env, debug, color: colorFor(streams.stdout, env), errorColor: colorFor(streams.stderr, env), bankDirs: [] };
+  // Copied by descriptor, not spread: a stream given as a getter stays unopened until it is read.
+  const ctx = Object.defineProperties(own, Object.getOwnPropertyDescriptors(streams)) as Context;
   const program = buildProgram(ctx);
   try {
     await program.parseAsync([...argv], { from: 'user' });
@@ -100,7 +95,7 @@ const processSignals: SignalSource = {
   },
 };
 
-/** The process entry point used by bin/mlsd.js. */
+/** The process entry point used by bin/mlsd.cjs. */
 export function main(): void {
   // A reader that stops early (`mlsd list | head`) closes the pipe: the output is no longer wanted.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -110,7 +105,10 @@ export function main(): void {
   run(process.argv.slice(2), process.env, {
     stdout: process.stdout,
     stderr: process.stderr,
-    stdin: process.stdin,
+    // Opening stdin costs every start a stream; only the drill reads it.
+    get stdin() {
+      return process.stdin;
+    },
     cwd: process.cwd(),
     signals: processSignals,
   }).then(

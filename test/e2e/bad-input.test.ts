@@ -9,7 +9,7 @@ import { tokenize } from '../../src/core/text/tokenize.js';
 import { ROOT, spawnCli, type CliResult } from '../helpers/cli.js';
 
 /**
- * Hostile and broken input, run through the built bin/mlsd.js as a user would. Every refusal is
+ * Hostile and broken input, run through the built bin/mlsd.cjs as a user would. Every refusal is
  * held to the same bar: exit 2, one line `file:line:col: message` on standard error, no stack
  * trace, no raw control character on either stream, an answer within seconds; and the other
  * files of the run are still read. Small fixtures are in test/fixtures/bad-input/, big or binary

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { run } from '../../src/cli/main.js';
 
-export const BIN = new URL('../../bin/mlsd.js', import.meta.url).pathname;
+export const BIN = new URL('../../bin/mlsd.cjs', import.meta.url).pathname;
 /** An empty data folder, so no test reads or writes the history of the person running it. */
 const HOME = mkdtempSync(join(tmpdir(), 'mlsd-test-home-'));
 export const ROOT = new URL('../../', import.meta.url).pathname;
@@ -38,7 +38,7 @@ export async function runCli(
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
 
-/** Runs the built bin/mlsd.js as a user would. */
+/** Runs the built bin/mlsd.cjs as a user would. */
 export function spawnCli(args: readonly string[], options: { env?: Record<string, string>; cwd?: string } = {}): CliResult {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
