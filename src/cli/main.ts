@@ -2,7 +2,7 @@ import { delimiter } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { CliError, EXIT, ProblemsError } from './errors.js';
 import { colorFor, println, type Context, type Io, type SignalSource } from './context.js';
-import { COMMANDS } from './commands/index.js';
+import { commandsFor, type CommandEntry } from './commands/index.js';
 import { VERSION } from './version.js';
 import { collect } from './options.js';
 
@@ -17,7 +17,7 @@ export async function run(argv: readonly string[], env: Io['env'], streams: Stre
   const own: Omit<Context, keyof Streams> = { env, debug, color: colorFor(streams.stdout, env), errorColor: colorFor(streams.stderr, env), bankDirs: [] };
   // Copied by descriptor, not spread: a stream given as a getter stays unopened until it is read.
   const ctx = Object.defineProperties(own, Object.getOwnPropertyDescriptors(streams)) as Context;
-  const program = buildProgram(ctx);
+  const program = buildProgram(ctx, commandsFor(argv));
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return ctx.exitCode ?? EXIT.ok;
@@ -26,7 +26,7 @@ export async function run(argv: readonly string[], env: Io['env'], streams: Stre
   }
 }
 
-function buildProgram(ctx: Context): Command {
+function buildProgram(ctx: Context, commands: readonly CommandEntry[]): Command {
   const program = new Command('mlsd')
     .description('Drill machine learning system design interviews: a timed mock, a rubric scorer, CI grading.')
     .version(VERSION, '-V, --version', 'print the version')
@@ -53,7 +53,7 @@ Examples:
     const fromEnv = (ctx.env.MLSD_BANK ?? '').split(delimiter).filter((dir) => dir !== '');
     ctx.bankDirs = [...fromFlag, ...fromEnv];
   });
-  for (const define of COMMANDS) {
+  for (const { define } of commands) {
     const command = define(program, ctx);
     command.exitOverride().configureOutput(program.configureOutput()).showSuggestionAfterError(true);
   }
