@@ -51,7 +51,8 @@ export async function fileSink(path: string): Promise<ReportSink> {
     failure = error;
   });
   await Promise.race([once(file, 'open'), once(file, 'error')]).catch(() => undefined);
-  const sink = streamSink({ write: (text) => (failure ? true : file.write(text)), once: (event, listener) => file.once(event, listener).once('error', listener) });
+  // events.once waits for a drain or an error and takes off both listeners, whichever comes.
+  const sink = streamSink({ write: (text) => (failure ? true : file.write(text)), once: (event, listener) => once(file, event).then(listener, listener) });
   const check = () => {
     if (failure) throw failure;
   };
