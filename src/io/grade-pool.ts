@@ -20,11 +20,14 @@ const FILES_PER_WORKER = 150;
 const DEFAULT_MIN_FILES = 1_200;
 
 /**
- * A worker holds the bank, its compiled matchers and one batch at a time, about 40 MB: a smaller
- * young generation and an old one capped well above that keep each thread's heap from growing
- * with the number of files, as V8 lets it by default.
+ * A worker holds the bank, its compiled matchers and one batch at a time, about 40 MB: a small
+ * young generation and an old one capped at twice that keep each thread's heap from growing with
+ * the number of files, as V8 lets it by default. With 8 MB of young generation rather than 16,
+ * two workers' run of 10,000 files peaks at 230 MB instead of 262, in the same time (three
+ * interleaved runs each), and one of 100,000 files at 305 MB instead of 329 with the old
+ * generation capped at 80 MB rather than 160.
  */
-const WORKER_LIMITS = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 160 };
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 80 };
 
 const WORKER = fileURLToPath(new URL('./grade-worker.js', import.meta.url));
 
