@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { fileSink } from '../../src/io/report-sink.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mlsd-sink-'));
@@ -10,6 +10,9 @@ const onWarning = (warning: Error) => warnings.push(warning);
 process.on('warning', onWarning);
 afterEach(() => {
   warnings.length = 0;
+});
+afterAll(() => {
+  process.off('warning', onWarning);
 });
 
 /** A report of many files' parts, each written as grade writes it: enough for the file stream to ask for many drains. */
