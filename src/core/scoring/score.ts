@@ -89,8 +89,8 @@ export function scoreNotes(notes: Notes, questionId: string, matcher: Matcher): 
 
   const paragraphs = paragraphsOf(notes.lines);
   const segments = segmentsOf(tokens, notes.lines, paragraphs);
-  const lineInfo = describeLines(notes, sections, tokens, covered, headingsFound, paragraphs, segments);
   const byLine = groupBy(mentions, (mention) => mention.line);
+  const lineInfo = describeLines(notes, sections, tokens, covered, headingsFound, paragraphs, segments, byLine);
   const evidence = (line: number) => ({ line: notes.firstLine + line, text: clip(sanitize(notes.lines[line] ?? '').trim()) });
 
   const reasons = tokens.map((_, index) => isReasonAt(tokens, index));
@@ -216,6 +216,10 @@ function lineCredit(shape: LineShape): number {
   return Math.min(1, SCORING.listCredit + (1 - SCORING.listCredit) * share);
 }
 
+/**
+ * Each line's step, section and paragraph, and for the lines with mentions (`byLine`), the only
+ * ones scored, whether they echo a heading and what their paragraph's shape earns.
+ */
 function describeLines(
   notes: Notes,
   sections: readonly Section[],
@@ -224,6 +228,7 @@ function describeLines(
   headingsFound: boolean,
   paragraphs: readonly number[],
   segments: readonly number[],
+  byLine: ReadonlyMap<number, unknown>,
 ): LineInfo[] {
   const info: LineInfo[] = notes.lines.map((_, line) => ({ step: null, section: 0, heading: false, echo: false, paragraph: paragraphs[line]!, credit: 1, own: 0, explained: 0 }));
   sections.forEach((section, index) => {
@@ -250,6 +255,7 @@ function describeLines(
   const template = templateWords(ownByLine, info);
   const headingStems = sections.map((section) => new Set(phraseStems(section.heading)));
   for (const [line, [from, to]] of lineRanges) {
+    if (!byLine.has(line)) continue;
     const headingWords = headingStems[info[line]!.section] ?? new Set<string>();
     let words = 0;
     let echo = true;
@@ -265,6 +271,7 @@ function describeLines(
   for (const [, [from, to]] of paragraphRanges) {
     const first = tokens[from]!.line;
     const last = tokens[to - 1]!.line;
+    if (!hasLineIn(byLine, first, last)) continue;
     const shape = shapeOfParagraph(tokens, from, to, segments, covered, template.get(info[first]!.section) ?? new Set());
     const filled = first === last && padded.has(first);
     const credit = lineCredit(filled ? { ...shape, explained: 0 } : shape);
@@ -273,6 +280,11 @@ function describeLines(
     }
   }
   return info;
+}
+
+function hasLineIn(lines: ReadonlyMap<number, unknown>, first: number, last: number): boolean {
+  for (let line = first; line <= last; line++) if (lines.has(line)) return true;
+  return false;
 }
 
 /**
