@@ -40,7 +40,7 @@ export function workersFor(files: number, jobs?: number): number {
 }
 
 /**
- * Grades every job and hands each result to `deliver` in job order, as soon as it and every one
+ * Grades every file and hands each result to `deliver` in file order, as soon as it and every one
  * before it are done: in worker threads when there are enough files, else in this thread. At
  * most a few batches per worker are pending at once, whatever the number of files. A worker that
  * runs out of memory (one notes file near the size limit takes a few hundred MB to score) is
@@ -48,7 +48,8 @@ export function workersFor(files: number, jobs?: number): number {
  * `aliasKeys` (from the bank cache) spare this thread and each worker reading the aliases again.
  */
 export async function gradeAll(
-  jobs: readonly GradeJob[],
+  files: readonly string[],
+  shownOf: (path: string) => string,
   bank: Bank,
   settings: GradeSettings,
   workers: number,
@@ -56,11 +57,12 @@ export async function gradeAll(
   aliasKeys: AliasKeys,
 ): Promise<void> {
   rememberAliasKeys(aliasKeys);
-  if (workers === 0) return gradeHere(jobs, bank, settings, deliver);
+  const jobOf = (path: string): GradeJob => ({ path, shown: shownOf(path) });
+  if (workers === 0) return gradeHere(files, jobOf, bank, settings, deliver);
   const packed = packBank(bank);
   const keys = aliasKeysRead();
-  const batchJobs = (batch: number) => jobs.slice(batch * BATCH, (batch + 1) * BATCH);
-  const batches = Math.ceil(jobs.length / BATCH);
+  const batchJobs = (batch: number) => files.slice(batch * BATCH, (batch + 1) * BATCH).map(jobOf);
+  const batches = Math.ceil(files.length / BATCH);
   const done = new Map<number, GradedFile[]>();
   const pool: Slot[] = [];
   let gradeInThisThread: ((job: GradeJob) => GradedFile) | null = null;
@@ -122,7 +124,13 @@ interface Slot {
   held: number[];
 }
 
-async function gradeHere(jobs: readonly GradeJob[], bank: Bank, settings: GradeSettings, deliver: (file: GradedFile) => Promise<void> | void): Promise<void> {
+async function gradeHere(
+  files: readonly string[],
+  jobOf: (path: string) => GradeJob,
+  bank: Bank,
+  settings: GradeSettings,
+  deliver: (file: GradedFile) => Promise<void> | void,
+): Promise<void> {
   const grade = createGrader(bank, settings);
-  for (const job of jobs) await deliver(grade(job));
+  for (const path of files) await deliver(grade(jobOf(path)));
 }

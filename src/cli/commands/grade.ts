@@ -1,7 +1,7 @@
 import { appendFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Option } from 'commander';
-import { DEFAULT_MIN_SCORE, failedFile, outcomeOf, summarizeOutcomes, type FileOutcome, type PassPolicy } from '../../core/grading/grade-report.js';
+import { addOutcome, DEFAULT_MIN_SCORE, failedFile, noOutcomes, outcomeOf, summarizeTotals, type PassPolicy } from '../../core/grading/grade-report.js';
 import type { HistoryRecord } from '../../core/progress/record.js';
 import type { GradedFile, GradeSettings } from '../../io/grade-files.js';
 import { addTally, NO_TALLY } from '../../report/grade/reporter.js';
@@ -100,8 +100,8 @@ Examples:
       }
       const found = await findNotesFiles(paths, ctx.cwd);
       problems.push(...found.problems);
-      const jobs = found.files.map((path) => ({ path, shown: displayPath(path, ctx.cwd) }));
-      const mine = options.shard ? jobs.filter((job) => shardOf(job.shown, options.shard!.count) === options.shard!.index) : jobs;
+      const shownOf = (path: string) => displayPath(path, ctx.cwd);
+      const mine = options.shard ? found.files.filter((path) => shardOf(shownOf(path), options.shard!.count) === options.shard!.index) : found.files;
 
       const name = options.reporter ?? (ctx.env.GITHUB_ACTIONS === 'true' ? 'github' : 'pretty');
       const toFile = options.output !== undefined;
@@ -116,13 +116,13 @@ Examples:
           })
         : streamSink(ctx.stdout);
 
-      const outcomes: FileOutcome[] = [];
+      const totals = noOutcomes();
       const later: string[][] = [];
       const records: HistoryRecord[] = [];
       let tally = NO_TALLY;
       const take = async ({ outcome, part, record }: GradedFile) => {
-        if (outcomes.length > 0 && part.now !== '') await sink.write(parts.between);
-        outcomes.push(outcome);
+        if (totals.files > 0 && part.now !== '') await sink.write(parts.between);
+        addOutcome(totals, outcome);
         if (part.later) later.push(part.later);
         tally = addTally(tally, part.tally);
         if (record) records.push(record);
@@ -138,10 +138,9 @@ Examples:
         const workers = workersFor(mine.length, options.jobs);
         if (ctx.debug) println(ctx.stderr, `mlsd: grading ${plural(mine.length, 'file')} ${workers > 0 ? `on ${workers} worker threads` : 'in the main thread'}`);
         const aliasKeys = mine.length >= ALIAS_KEYS_FROM ? (cachedAliasKeys?.() ?? []) : [];
-        await gradeAll(mine, bank, settings, workers, take, aliasKeys);
-        const answered = new Set(outcomes.filter((file) => file.score !== null).map((file) => file.question));
-        const missing = setQuestions.filter((id) => !answered.has(id));
-        const summary = summarizeOutcomes(outcomes, missing, policy.minScore);
+        await gradeAll(mine, shownOf, bank, settings, workers, take, aliasKeys);
+        const missing = setQuestions.filter((id) => !totals.answered.has(id));
+        const summary = summarizeTotals(totals, missing, policy.minScore);
         const ending = parts.end({ set: setName, summary, later, tally }, reporterOptions);
         await sink.write(ending.text);
         await sink.close();
@@ -155,7 +154,7 @@ Examples:
         // Each file that could not be graded is also one file:line:col line on stderr, where scripts
         // and CI logs look for errors; only a pretty report on the same terminal already shows it there.
         const onScreen = name === 'pretty' && !toFile && ctx.stdout.isTTY === true && ctx.stderr.isTTY === true;
-        for (const file of outcomes) if (file.error && !onScreen) println(ctx.stderr, ctx.errorColor.red(formatProblem(file.error)));
+        if (!onScreen) for (const error of totals.errors) println(ctx.stderr, ctx.errorColor.red(formatProblem(error)));
         const badInput = summary.errors > 0 || ctx.exitCode === EXIT.badInput;
         const passed = options.shard ? summary.passed === summary.files : summary.passedAll;
         ctx.exitCode = badInput ? EXIT.badInput : passed ? EXIT.ok : EXIT.belowBar;

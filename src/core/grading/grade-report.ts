@@ -87,25 +87,52 @@ export function summarize(files: readonly FileGrade[], set: string | null, missi
   return { version: 1, set, files: [...files], summary: summarizeOutcomes(files, missing, minScore) };
 }
 
+/**
+ * What a run's summary needs of its files, added up as each is graded (addOutcome), so a run of
+ * 100,000 files keeps counts rather than 100,000 outcomes.
+ */
+export interface OutcomeTotals {
+  files: number;
+  graded: number;
+  passed: number;
+  scoreSum: number;
+  /** The questions with a graded file. */
+  answered: Set<string>;
+  /** The problems of the files that could not be graded, in file order. */
+  errors: Problem[];
+}
+
+export function noOutcomes(): OutcomeTotals {
+  return { files: 0, graded: 0, passed: 0, scoreSum: 0, answered: new Set(), errors: [] };
+}
+
+/** Adds one file's outcome to the totals, which it updates in place. */
+export function addOutcome(totals: OutcomeTotals, file: FileOutcome): OutcomeTotals {
+  totals.files++;
+  if (file.passed) totals.passed++;
+  if (file.error) totals.errors.push(file.error);
+  if (file.score === null) return totals;
+  totals.graded++;
+  totals.scoreSum += file.score;
+  if (file.question !== null) totals.answered.add(file.question);
+  return totals;
+}
+
 export function summarizeOutcomes(files: readonly FileOutcome[], missing: readonly string[], minScore: number): GradeSummary {
-  let graded = 0;
-  let passed = 0;
-  let total = 0;
-  for (const file of files) {
-    if (file.passed) passed++;
-    if (file.score === null) continue;
-    graded++;
-    total += file.score;
-  }
-  const errors = files.length - graded;
+  return summarizeTotals(files.reduce(addOutcome, noOutcomes()), missing, minScore);
+}
+
+export function summarizeTotals(totals: OutcomeTotals, missing: readonly string[], minScore: number): GradeSummary {
+  const { files, graded, passed } = totals;
+  const errors = files - graded;
   return {
-    files: files.length,
+    files,
     passed,
-    failed: files.length - passed - errors,
+    failed: files - passed - errors,
     errors,
     missing: [...missing],
     minScore,
-    averageScore: graded > 0 ? Math.round(total / graded) : null,
-    passedAll: errors === 0 && missing.length === 0 && passed === files.length,
+    averageScore: graded > 0 ? Math.round(totals.scoreSum / graded) : null,
+    passedAll: errors === 0 && missing.length === 0 && passed === files,
   };
 }
