@@ -19,8 +19,15 @@ interface TrieNode {
   next: Map<string, TrieNode> | null;
   /** The child for a lone `*` in an alias, which stands for any one word. */
   wild: TrieNode | null;
-  ends: { item: number; alias: string }[];
+  ends: readonly { item: number; alias: string }[];
 }
+
+/**
+ * A node's list of the items whose aliases end there is made anew, at its exact length, when one
+ * is added (most nodes end none or one), and nodes that end none share this one: a list grown by
+ * push keeps room for 16, and those of a bank's 40,000 nodes were a third of its matchers' memory.
+ */
+const NO_ENDS: TrieNode['ends'] = [];
 
 /** Lists of phrases compiled into one word trie; a mention's `item` is the index of its list. */
 export interface PhraseMatcher {
@@ -92,7 +99,7 @@ export function rememberAliasKeys(entries: readonly (readonly [string, readonly 
 }
 
 export function compilePhrases(lists: readonly (readonly string[])[]): PhraseMatcher {
-  const root: TrieNode = { next: null, wild: null, ends: [] };
+  const root: TrieNode = { next: null, wild: null, ends: NO_ENDS };
   let aliasCount = 0;
   lists.forEach((phrases, index) => {
     for (const alias of phrases) {
@@ -102,13 +109,13 @@ export function compilePhrases(lists: readonly (readonly string[])[]): PhraseMat
       for (const word of words) {
         let child = word === WILDCARD ? node.wild : node.next?.get(word);
         if (!child) {
-          child = { next: null, wild: null, ends: [] };
+          child = { next: null, wild: null, ends: NO_ENDS };
           if (word === WILDCARD) node.wild = child;
           else (node.next ??= new Map()).set(word, child);
         }
         node = child;
       }
-      if (!node.ends.some((end) => end.item === index)) node.ends.push({ item: index, alias });
+      if (!node.ends.some((end) => end.item === index)) node.ends = node.ends.concat({ item: index, alias });
       aliasCount++;
     }
   });
