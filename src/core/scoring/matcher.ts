@@ -25,7 +25,8 @@ interface TrieNode {
 /**
  * A node's list of the items whose aliases end there is made anew, at its exact length, when one
  * is added (most nodes end none or one), and nodes that end none share this one: a list grown by
- * push keeps room for 16, and those of a bank's 40,000 nodes were a third of its matchers' memory.
+ * push keeps room for 16, and the 42,000 such lists of the built-in bank's tries held 6 of their
+ * 17 MB.
  */
 const NO_ENDS: TrieNode['ends'] = [];
 
