@@ -41,11 +41,13 @@ export async function findNotesFiles(paths: readonly string[], cwd: string): Pro
 }
 
 /**
- * The `*.md` files below a folder, README.md aside, read one folder at a time: a recursive read
- * of 100,000 files at once holds an entry for each of them and more at its peak, 85 MB of heap
- * for 15 MB of paths, and the heap it grew stays with the process for the rest of the run.
+ * The `*.md` files below a folder, README.md and node_modules aside (a folder inside node_modules
+ * has none), read one folder at a time: a recursive read of 100,000 files at once holds an entry
+ * for each of them and more, 84 MB of heap at its peak for 12 MB of paths, and the heap it grew
+ * stays with the process for the rest of the run.
  */
 async function markdownBelow(dir: string): Promise<string[]> {
+  if (`${dir}/`.includes('/node_modules/')) return [];
   const found: string[] = [];
   const folders = [dir];
   for (let folder = folders.pop(); folder !== undefined; folder = folders.pop()) {
@@ -53,7 +55,7 @@ async function markdownBelow(dir: string): Promise<string[]> {
       const path = join(folder, entry.name);
       if (entry.isDirectory()) {
         if (entry.name !== 'node_modules') folders.push(path);
-      } else if (entry.isFile() && /\.md$/i.test(entry.name) && !/^readme\.md$/i.test(entry.name) && !path.includes('/node_modules/')) found.push(path);
+      } else if (entry.isFile() && /\.md$/i.test(entry.name) && !/^readme\.md$/i.test(entry.name)) found.push(path);
     }
   }
   return found.sort();

@@ -50,6 +50,11 @@ describe('findNotesFiles', () => {
     expect(found.files).toEqual(['a/b/c/deep.md', 'a/z.MD', 'b.md', 'c/d.md'].map((name) => join(root, name)));
   });
 
+  it('finds none in a folder inside node_modules, named or below the one named', async () => {
+    expect((await findNotesFiles([join(root, 'node_modules/pkg')], '/')).files).toEqual([]);
+    expect((await findNotesFiles([join(root, 'node_modules')], '/')).files).toEqual([]);
+  });
+
   it('lists a file named twice, or named and found in a folder, once', async () => {
     const found = await findNotesFiles([join(root, 'c'), join(root, 'c/d.md'), 'b.md', join(root, 'b.md')], root);
     expect(found.files).toEqual([join(root, 'c/d.md'), join(root, 'b.md')]);
