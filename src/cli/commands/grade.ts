@@ -67,7 +67,7 @@ Examples:
   $ mlsd grade my-answer.md --record            # counts in mlsd history, stats and next`,
     )
     .action(async (paths: string[], options: GradeOptions) => {
-      const [{ displayPath }, { findNotesFiles }, { gradeAll, workersFor }, { fileSink, streamSink }, { REPORT_PARTS }] = await Promise.all([
+      const [{ displayPath }, { findNotesFiles }, { gradeAll, letYoungGenerationsGrow, workersFor }, { fileSink, streamSink }, { REPORT_PARTS }] = await Promise.all([
         import('../../io/bank-files.js'),
         import('../../io/notes-files.js'),
         import('../../io/grade-pool.js'),
@@ -90,6 +90,8 @@ Examples:
       }
       if (paths.length === 0) throw new UsageError('name the notes files to grade, or a practice set with --set (see "mlsd grade --help")');
 
+      // Loading and listing keep most of what they make: a young generation grown for them is wasted (see letYoungGenerationsGrow).
+      letYoungGenerationsGrow(false);
       const { bank, cachedAliasKeys } = await openBank(ctx);
       const known = new Set(bank.questions.map((entry) => entry.question.id));
       if (options.question && !known.has(options.question)) {
